@@ -1,0 +1,105 @@
+# The toolkit: dsplit, ddedup, dtag, djson.
+#
+#   make                  build bin/dsplit bin/ddedup bin/dtag bin/djson
+#   make check            install missing packages, build, run every test
+#   make check SANITIZE=1 the same, built with ASan and UBSan
+#   make demo             install missing packages, build, run the pipeline
+#                         on sample/sample.txt.gz
+#   make bench            speed and memory against cat, zcat and jq
+#   make install PREFIX=/usr/local DESTDIR=
+#   make clean
+
+VERSION = 0.1.0
+PREFIX = /usr/local
+BINDIR = $(PREFIX)/bin
+MANDIR = $(PREFIX)/share/man
+SHARED = ../shared
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+LDFLAGS ?=
+PKG_CONFIG ?= pkg-config
+PKGS = jansson libpcre2-8 zlib
+
+PROGS = dsplit ddedup dtag djson
+
+# Sanitizer builds go to their own folder, so both can live side by side.
+ifeq ($(SANITIZE),1)
+OUT = build/san
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+else
+OUT = build/opt
+SAN =
+endif
+BIN = $(if $(filter 1,$(SANITIZE)),$(OUT)/bin,bin)
+
+WARN = -Wall -Wextra -Werror
+ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) \
+	-DVERSION='"$(VERSION)"' -Icommon $(CFLAGS) $(SAN) \
+	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+ALL_LDFLAGS = $(LDFLAGS) $(SAN)
+LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || \
+	echo -ljansson -lpcre2-8 -lz)
+
+COMMON_SRC = $(wildcard common/*.c)
+COMMON_OBJ = $(COMMON_SRC:%.c=$(OUT)/%.o)
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(OUT)/tests/%)
+
+# The objects of program P: every .c file in cmd/P/.
+prog_obj = $(patsubst %.c,$(OUT)/%.o,$(wildcard cmd/$(1)/*.c))
+
+all: build-deps $(PROGS:%=$(BIN)/%)
+
+build-deps:
+	@tools/deps -n build
+
+define prog_rule
+$(BIN)/$(1): $(call prog_obj,$(1)) $(COMMON_OBJ)
+	@mkdir -p $$(@D)
+	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS)
+endef
+$(foreach p,$(PROGS),$(eval $(call prog_rule,$(p))))
+
+$(OUT)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+# Unit tests link common/ and the program parts they test.
+$(OUT)/tests/%: tests/unit/%.c $(COMMON_OBJ) $(call prog_obj,djson)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Icmd/djson $(ALL_LDFLAGS) -o $@ $< \
+		$(COMMON_OBJ) $(filter-out %/main.o,$(call prog_obj,djson)) \
+		$(LIBS)
+
+units: $(UNIT_BIN)
+
+check:
+	@tools/deps check
+	@$(MAKE) --no-print-directory all units
+	@BIN=$(BIN) UNITS=$(OUT)/tests SHARED=$(SHARED) tests/run
+
+demo:
+	@tools/deps build
+	@$(MAKE) --no-print-directory all
+	bin/dsplit sample/sample.txt.gz | bin/ddedup | bin/dtag | bin/djson
+
+bench:
+	@tools/deps bench
+	@$(MAKE) --no-print-directory all
+	@SHARED=$(SHARED) bench/run
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5
+	cp $(PROGS:%=bin/%) $(DESTDIR)$(BINDIR)/
+	cp $(PROGS:%=man/%.1) $(DESTDIR)$(MANDIR)/man1/
+	cp man/dstream.5 $(DESTDIR)$(MANDIR)/man5/
+
+clean:
+	rm -rf build bin
+
+.PHONY: all build-deps units check demo bench install clean
+
+-include $(shell find build -name '*.d' 2>/dev/null)

@@ -1,0 +1,119 @@
+/* dsplit: segment raw text dumps into document records. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dsplit.h"
+#include "prog.h"
+
+enum {
+	OPT_CHROME_FILE = OPT_PROG_LAST,
+	OPT_KEEP_CHROME
+};
+
+static const struct option longopts[] = {
+	PROG_LONG_OPTIONS,
+	{ "boundary", required_argument, NULL, 'b' },
+	{ "format", required_argument, NULL, 'f' },
+	{ "unit", required_argument, NULL, 'u' },
+	{ "chrome-file", required_argument, NULL, OPT_CHROME_FILE },
+	{ "keep-chrome", no_argument, NULL, OPT_KEEP_CHROME },
+	{ NULL, 0, NULL, 0 }
+};
+
+static _Noreturn void
+usage(int status)
+{
+	fputs("usage: dsplit [-b regex] [-f format] [-u unit]"
+	    " [--chrome-file file]\n"
+	    "              [--keep-chrome] [--max-record size] [--progress]\n"
+	    "              [--skip-bad] [--stats] [file ...]\n",
+	    status == EXIT_OK ? stdout : stderr);
+	exit(status);
+}
+
+/* Index of name in the NULL-terminated list names, or a usage error. */
+static int
+choose(const char *opt, const char *name, const char *const *names)
+{
+	int i;
+
+	for (i = 0; names[i] != NULL; i++)
+		if (strcmp(name, names[i]) == 0)
+			return i;
+	msg_warn("%s %s: unknown value", opt, name);
+	usage(EXIT_USAGE);
+}
+
+/* Check that the -b pattern compiles; a usage error when it does not. */
+static void
+check_boundary(const char *pattern)
+{
+	PCRE2_UCHAR msg[256];
+	PCRE2_SIZE where;
+	pcre2_code *re;
+	int code;
+
+	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
+	    PCRE2_UTF, &code, &where, NULL);
+	if (re != NULL) {
+		pcre2_code_free(re);
+		return;
+	}
+	pcre2_get_error_message(code, msg, sizeof(msg));
+	msg_die(EXIT_USAGE, "-b: column %zu: %s", (size_t)where + 1,
+	    (char *)msg);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const char *const units[] = { "doc", "para", "sent", NULL };
+	static const char *const formats[] = { "text", "lines", "warc",
+	    "records", NULL };
+	struct dsplit_opts opts;
+	struct input *in;
+	int c, i;
+
+	memset(&opts, 0, sizeof(opts));
+	prog_init(argc, argv);
+	while ((c = getopt_long(argc, argv, "b:f:hu:", longopts, NULL))
+	    != -1) {
+		switch (c) {
+		case 'b':
+			opts.boundary = optarg;
+			break;
+		case 'f':
+			opts.format = choose("-f", optarg, formats);
+			break;
+		case 'u':
+			opts.unit = choose("-u", optarg, units);
+			break;
+		case OPT_CHROME_FILE:
+			opts.chrome_file = optarg;
+			break;
+		case OPT_KEEP_CHROME:
+			opts.keep_chrome = 1;
+			break;
+		default:
+			if (!prog_option(c, optarg, usage))
+				usage(EXIT_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (opts.boundary != NULL)
+		check_boundary(opts.boundary);
+	if (opts.unit != UNIT_DOC || opts.format != FORMAT_TEXT)
+		msg_die(EXIT_USAGE, "only -u doc -f text is supported so far");
+	prog_default_stdin(&argc, &argv);
+	for (i = 0; i < argc; i++) {
+		if ((in = prog_open(argv[i])) == NULL)
+			continue;
+		whole_input(in, &opts);
+		input_close(in);
+	}
+	return prog_finish();
+}

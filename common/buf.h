@@ -1,0 +1,47 @@
+/*
+ * buf.h: a growable byte buffer, and allocation that cannot fail.
+ *
+ * Running out of memory is the one condition common/ does not return:
+ * xmalloc() and friends print "PROG: out of memory" and exit 1, as a
+ * program could do nothing better.
+ */
+#ifndef BUF_H
+#define BUF_H
+
+#include <stddef.h>
+
+struct buf {
+	char *p;		/* bytes, owned; NULL while cap == 0 */
+	size_t len;		/* bytes in use */
+	size_t cap;		/* bytes allocated */
+};
+
+#define BUF_INIT { NULL, 0, 0 }
+
+void *xmalloc(size_t n);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+
+void buf_reserve(struct buf *b, size_t extra);
+void buf_append(struct buf *b, const void *p, size_t n);
+void buf_free(struct buf *b);
+
+static inline void
+buf_putc(struct buf *b, char c)
+{
+	if (b->len == b->cap)
+		buf_reserve(b, 1);
+	b->p[b->len++] = c;
+}
+
+static inline void
+buf_puts(struct buf *b, const char *s)
+{
+	size_t n = 0;
+
+	while (s[n] != '\0')
+		n++;
+	buf_append(b, s, n);
+}
+
+#endif

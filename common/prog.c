@@ -1,0 +1,252 @@
+/* prog.c: what every program's main shares. */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "number.h"
+#include "prog.h"
+
+#define OUT_BUFFER (256 * 1024)
+#define MAX_COUNTERS 32
+#define DEFAULT_MAX_RECORD (1ULL << 30)
+
+struct prog prog;
+
+static struct {
+	const char *name;
+	uint64_t n;
+} counters[MAX_COUNTERS];
+static size_t ncounters;
+
+static struct timespec started, shown;
+static int shown_any;
+
+/* A failed write to standard output ends the program. */
+static void
+stdout_failed(struct output *o)
+{
+	if (o->err == EPIPE)
+		_exit(EXIT_OK);		/* the reader went away: quietly */
+	msg_die(EXIT_DATA, "write error: %s", strerror(o->err));
+}
+
+static double
+seconds_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t->tv_sec) +
+	    (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+void
+prog_init(int argc, char **argv)
+{
+	(void)argc;
+	msg_init(argv[0]);
+	out_init(&prog.out, STDOUT_FILENO, OUT_BUFFER);
+	prog.out.on_error = stdout_failed;
+	prog.max_record = DEFAULT_MAX_RECORD;
+	clock_gettime(CLOCK_MONOTONIC, &started);
+}
+
+int
+prog_option(int opt, const char *arg, void (*usage)(int))
+{
+	const char *errstr;
+
+	switch (opt) {
+	case 'h':
+		usage(EXIT_OK);
+		break;
+	case OPT_VERSION:
+		printf("%s %s\n", msg_prog, VERSION);
+		if (fflush(stdout) == EOF || ferror(stdout))
+			msg_die(EXIT_DATA, "write error: %s", strerror(errno));
+		exit(EXIT_OK);
+	case OPT_STATS:
+		prog.stats = 1;
+		break;
+	case OPT_PROGRESS:
+		prog.progress = 1;
+		break;
+	case OPT_SKIP_BAD:
+		prog.skip_bad = 1;
+		break;
+	case OPT_MAX_RECORD:
+		prog.max_record = (unsigned long long)num_parse_size(arg, 1,
+		    LLONG_MAX, &errstr);
+		if (errstr != NULL) {
+			msg_warn("--max-record %s: %s", arg, errstr);
+			usage(EXIT_USAGE);
+		}
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+uint64_t *
+prog_counter(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ncounters; i++)
+		if (strcmp(counters[i].name, name) == 0)
+			return &counters[i].n;
+	if (ncounters == MAX_COUNTERS)
+		msg_die(EXIT_DATA, "too many counters");
+	counters[ncounters].name = name;
+	return &counters[ncounters++].n;
+}
+
+void
+prog_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	msg_vwarn(fmt, ap);
+	va_end(ap);
+	prog.status = EXIT_DATA;
+}
+
+static void
+show_progress(uint64_t bytes, int final)
+{
+	double secs = seconds_since(&started);
+	double mb = (double)bytes / 1e6;
+
+	fprintf(stderr, "%s%s: %.1f MB, %llu records, %.1f MB/s%s",
+	    isatty(STDERR_FILENO) ? "\r" : "", msg_prog, mb,
+	    (unsigned long long)prog.records_in,
+	    secs > 0 ? mb / secs : 0.0,
+	    isatty(STDERR_FILENO) && !final ? "   " : "\n");
+	clock_gettime(CLOCK_MONOTONIC, &shown);
+	shown_any = 1;
+}
+
+void
+prog_tick(uint64_t bytes)
+{
+	double gap;
+
+	if (!prog.progress)
+		return;
+	gap = isatty(STDERR_FILENO) ? 0.25 : 1.0;
+	if (seconds_since(shown_any ? &shown : &started) >= gap)
+		show_progress(prog.bytes_in + bytes, 0);
+}
+
+struct input *
+prog_open(const char *path)
+{
+	struct input *in;
+	const char *err;
+
+	in = input_open(path, &err);
+	if (in == NULL)
+		prog_error("%s: %s", path, err);
+	return in;
+}
+
+/* Read the records of one input. */
+static void
+each_record_of(struct input *in, struct record *rec,
+    void (*fn)(struct record *, void *), void *arg)
+{
+	struct rec_reader r;
+	int ret;
+
+	rec_reader_init(&r, in);
+	r.chunks.max = (size_t)prog.max_record;
+	while ((ret = rec_read(&r, rec)) != REC_END) {
+		if (ret == REC_ERROR) {
+			prog_error("%s: %s", input_label(in), r.err);
+			break;
+		}
+		if (ret == REC_BAD) {
+			prog.bad++;
+			if (!prog.skip_bad)
+				prog_error("%s: %s", input_label(in), r.err);
+			continue;
+		}
+		prog.records_in++;
+		fn(rec, arg);
+		prog_tick(chunk_consumed(&r.chunks));
+	}
+	prog.bytes_in += chunk_consumed(&r.chunks);
+	rec_reader_free(&r);
+}
+
+void
+prog_default_stdin(int *argc, char ***argv)
+{
+	static char *stdin_only[] = { "-", NULL };
+
+	if (*argc == 0) {
+		*argc = 1;
+		*argv = stdin_only;
+	}
+}
+
+void
+prog_each_record(int argc, char **argv,
+    void (*fn)(struct record *, void *), void *arg)
+{
+	struct record rec;
+	struct input *in;
+	int i;
+
+	prog_default_stdin(&argc, &argv);
+	rec_init(&rec);
+	for (i = 0; i < argc; i++) {
+		if ((in = prog_open(argv[i])) == NULL)
+			continue;
+		each_record_of(in, &rec, fn, arg);
+		input_close(in);
+	}
+	rec_free(&rec);
+}
+
+static void
+print_stats(void)
+{
+	double secs = seconds_since(&started);
+	size_t i;
+
+	fprintf(stderr, "%s: records in: %llu\n", msg_prog,
+	    (unsigned long long)prog.records_in);
+	fprintf(stderr, "%s: records out: %llu\n", msg_prog,
+	    (unsigned long long)prog.records_out);
+	fprintf(stderr, "%s: bad records: %llu\n", msg_prog,
+	    (unsigned long long)prog.bad);
+	for (i = 0; i < ncounters; i++)
+		fprintf(stderr, "%s: %s: %llu\n", msg_prog, counters[i].name,
+		    (unsigned long long)counters[i].n);
+	fprintf(stderr, "%s: bytes in: %llu\n", msg_prog,
+	    (unsigned long long)prog.bytes_in);
+	fprintf(stderr, "%s: seconds: %.3f\n", msg_prog, secs);
+	fprintf(stderr, "%s: MB/s: %.1f\n", msg_prog,
+	    secs > 0 ? (double)prog.bytes_in / 1e6 / secs : 0.0);
+}
+
+int
+prog_finish(void)
+{
+	out_flush(&prog.out);
+	if (close(STDOUT_FILENO) < 0 && errno != EBADF && errno != EINTR)
+		msg_die(EXIT_DATA, "write error: %s", strerror(errno));
+	if (prog.progress && shown_any)
+		show_progress(prog.bytes_in, 1);
+	if (prog.stats)
+		print_stats();
+	out_free(&prog.out);
+	return prog.status;
+}

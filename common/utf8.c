@@ -1,0 +1,91 @@
+/* utf8.c: check and repair UTF-8. */
+#include <stdint.h>
+#include <string.h>
+
+#include "utf8.h"
+
+int
+utf8_sequence(const unsigned char *s, size_t n)
+{
+	unsigned c = s[0], lo = 0x80, hi = 0xBF;
+	int len, i;
+
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xC2 && c <= 0xDF)
+		len = 2;
+	else if (c >= 0xE0 && c <= 0xEF) {
+		len = 3;
+		if (c == 0xE0)
+			lo = 0xA0;		/* no overlong forms */
+		else if (c == 0xED)
+			hi = 0x9F;		/* no surrogates */
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		len = 4;
+		if (c == 0xF0)
+			lo = 0x90;		/* no overlong forms */
+		else if (c == 0xF4)
+			hi = 0x8F;		/* nothing above U+10FFFF */
+	} else
+		return -1;
+	for (i = 1; i < len; i++) {
+		if ((size_t)i >= n || s[i] < lo || s[i] > hi)
+			return -i;
+		lo = 0x80;
+		hi = 0xBF;
+	}
+	return len;
+}
+
+size_t
+utf8_valid_prefix(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	uint64_t w;
+	int len;
+
+	while (i < n) {
+		/* skip ASCII eight bytes at a time */
+		while (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
+		if (s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		len = utf8_sequence(s + i, n - i);
+		if (len < 0)
+			return i;
+		i += (size_t)len;
+	}
+	return i;
+}
+
+size_t
+utf8_repair(struct buf *b, const char *s, size_t n)
+{
+	size_t ok, bad = 0;
+	int len;
+
+	buf_reserve(b, n);
+	while (n > 0) {
+		ok = utf8_valid_prefix(s, n);
+		buf_append(b, s, ok);
+		s += ok;
+		n -= ok;
+		if (n == 0)
+			break;
+		len = -utf8_sequence((const unsigned char *)s, n);
+		buf_append(b, UTF8_REPLACEMENT, 3);
+		s += len;
+		n -= (size_t)len;
+		bad++;
+	}
+	return bad;
+}

@@ -1,0 +1,33 @@
+/*
+ * utf8.h: check and repair UTF-8.
+ *
+ * Valid means well-formed as in Unicode 15, table 3-7: no overlong
+ * forms, no surrogates (U+D800..U+DFFF), nothing above U+10FFFF.  Repair
+ * replaces each maximal ill-formed subpart with U+FFFD, as Unicode and
+ * the WHATWG encoding standard recommend.
+ */
+#ifndef UTF8_H
+#define UTF8_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+#define UTF8_REPLACEMENT "\xEF\xBF\xBD"	/* U+FFFD */
+
+/* Length of the longest valid prefix of s[0..n). */
+size_t utf8_valid_prefix(const char *s, size_t n);
+
+/*
+ * Length of the well-formed sequence at s (1 to 4), or, when it is not
+ * well-formed, minus the length of its maximal ill-formed subpart.
+ */
+int utf8_sequence(const unsigned char *s, size_t n);
+
+/*
+ * Append s[0..n) to b with each ill-formed subpart replaced by U+FFFD.
+ * Returns the number of replacements.
+ */
+size_t utf8_repair(struct buf *b, const char *s, size_t n);
+
+#endif
