@@ -6,6 +6,7 @@
 #   make demo             install missing packages, build, run the pipeline
 #                         on sample/sample.txt.gz
 #   make bench            speed and memory against cat, zcat and jq
+#   make lint             cppcheck
 #   make install PREFIX=/usr/local DESTDIR=
 #   make clean
 
@@ -90,6 +91,11 @@ bench:
 	@$(MAKE) --no-print-directory all
 	@SHARED=$(SHARED) bench/run
 
+lint:
+	cppcheck --enable=warning,performance,portability --std=c11 -q \
+		--error-exitcode=1 -Icommon -D_POSIX_C_SOURCE=200809L \
+		common cmd tests/unit
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5
@@ -100,6 +106,6 @@ install: all
 clean:
 	rm -rf build bin
 
-.PHONY: all build-deps units check demo bench install clean
+.PHONY: all build-deps units check demo bench lint install clean
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -89,11 +89,16 @@ enum {
 struct rec_reader {
 	struct chunk_reader chunks;
 	uint64_t recno;		/* number of the last record, from 1 */
-	char err[256];		/* "record N, byte OFF: what is wrong" */
+	char err[256];		/* "record N, byte B: what is wrong" */
 };
 
 void rec_reader_init(struct rec_reader *r, struct input *in);
 void rec_reader_free(struct rec_reader *r);
+/*
+ * Read the next record into rec.  For REC_BAD and REC_ERROR, r->err says
+ * what is wrong; for REC_BAD it names the record's number and the byte
+ * (counted from 1 in the decompressed stream) of the offending line.
+ */
 int rec_read(struct rec_reader *r, struct record *rec);
 
 #endif

@@ -152,8 +152,10 @@ add_member(struct decoder *d, const char *name, json_t *v)
 		rec_adds(&d->rec, d->key.p, range);
 		return;
 	}
-	json_array_foreach(v, i, item)
+	for (i = 0; i < json_array_size(v); i++) {
+		item = json_array_get(v, i);
 		add_header(d, d->key.p, item);
+	}
 }
 
 /*
@@ -168,6 +170,7 @@ decode_line(struct decoder *d, const char *src, uint64_t lineno,
 	json_error_t jerr;
 	json_t *obj, *v, *text;
 	const char *name;
+	void *it;
 
 	obj = json_loadb(line, n, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES,
 	    &jerr);
@@ -195,10 +198,12 @@ decode_line(struct decoder *d, const char *src, uint64_t lineno,
 		    (unsigned long long)lineno);
 	else
 		rec_add(&d->rec, "id", 2, d->val.p, d->val.len);
-	json_object_foreach(obj, name, v) {
+	for (it = json_object_iter(obj); it != NULL;
+	    it = json_object_iter_next(obj, it)) {
+		name = json_object_iter_key(it);
 		if (strcmp(name, opts->id_field) != 0 &&
 		    strcmp(name, opts->text_field) != 0)
-			add_member(d, name, v);
+			add_member(d, name, json_object_iter_value(it));
 	}
 	d->body.len = 0;
 	append_without_nul(&d->body, json_string_value(text),

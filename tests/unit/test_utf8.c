@@ -1,0 +1,54 @@
+/* Unit tests for common/utf8.c. */
+#include <string.h>
+
+#include "check.h"
+#include "utf8.h"
+
+/* Repair s and compare with want; nbad is the expected replacements. */
+static int
+repairs_to(const char *s, size_t n, const char *want, size_t nbad)
+{
+	struct buf b = BUF_INIT;
+	size_t bad = utf8_repair(&b, s, n);
+	int ok = bad == nbad && b.len == strlen(want) &&
+	    memcmp(b.p, want, b.len) == 0;
+
+	buf_free(&b);
+	return ok;
+}
+
+#define R "\xEF\xBF\xBD"
+
+int
+main(void)
+{
+	CHECK("ascii is valid", utf8_valid_prefix("hello, world", 12) == 12);
+	CHECK("empty is valid", utf8_valid_prefix("", 0) == 0);
+	CHECK("two-, three-, four-byte forms are valid",
+	    utf8_valid_prefix("\xC3\xA9\xE2\x80\x99\xF0\x9F\x98\x80", 9) == 9);
+	CHECK("valid prefix stops at a bad byte",
+	    utf8_valid_prefix("abcdefghij\xFFk", 12) == 10);
+	CHECK("overlong two-byte form is invalid",
+	    utf8_sequence((const unsigned char *)"\xC0\xAF", 2) < 0);
+	CHECK("overlong three-byte form is invalid",
+	    utf8_sequence((const unsigned char *)"\xE0\x80\xAF", 3) < 0);
+	CHECK("surrogate U+D800 is invalid",
+	    utf8_sequence((const unsigned char *)"\xED\xA0\x80", 3) < 0);
+	CHECK("U+110000 is invalid",
+	    utf8_sequence((const unsigned char *)"\xF4\x90\x80\x80", 4) < 0);
+	CHECK("U+10FFFF is valid",
+	    utf8_sequence((const unsigned char *)"\xF4\x8F\xBF\xBF", 4) == 4);
+	CHECK("a lone continuation byte becomes one U+FFFD",
+	    repairs_to("a\x80z", 3, "a" R "z", 1));
+	CHECK("a truncated sequence becomes one U+FFFD",
+	    repairs_to("a\xE2\x80z", 4, "a" R "z", 1));
+	CHECK("a truncated sequence at the end becomes one U+FFFD",
+	    repairs_to("ab\xF0\x9F\x98", 5, "ab" R, 1));
+	CHECK("each byte of an overlong form becomes U+FFFD",
+	    repairs_to("\xC0\xAF", 2, R R, 2));
+	CHECK("an encoded surrogate becomes three U+FFFD",
+	    repairs_to("\xED\xA0\x80", 3, R R R, 3));
+	CHECK("valid text is unchanged",
+	    repairs_to("caf\xC3\xA9", 5, "caf\xC3\xA9", 0));
+	return check_status();
+}
