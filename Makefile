@@ -99,7 +99,7 @@ lint:
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5
-	cp $(PROGS:%=bin/%) $(DESTDIR)$(BINDIR)/
+	cp $(PROGS:%=$(BIN)/%) $(DESTDIR)$(BINDIR)/
 	cp $(PROGS:%=man/%.1) $(DESTDIR)$(MANDIR)/man1/
 	cp man/dstream.5 $(DESTDIR)$(MANDIR)/man5/
 

@@ -47,12 +47,24 @@ seconds_since(const struct timespec *t)
 void
 prog_init(int argc, char **argv)
 {
-	(void)argc;
-	msg_init(argv[0]);
+	msg_init(argc > 0 ? argv[0] : NULL);
+	if (argc > 0)
+		argv[0] = (char *)msg_prog;	/* getopt's messages too */
 	out_init(&prog.out, STDOUT_FILENO, OUT_BUFFER);
 	prog.out.on_error = stdout_failed;
 	prog.max_record = DEFAULT_MAX_RECORD;
 	clock_gettime(CLOCK_MONOTONIC, &started);
+}
+
+void
+prog_usage(const char *text, int status)
+{
+	FILE *f = status == EXIT_OK ? stdout : stderr;
+
+	fputs(text, f);
+	if (status == EXIT_OK && (fflush(f) == EOF || ferror(f)))
+		msg_die(EXIT_DATA, "write error: %s", strerror(errno));
+	exit(status);
 }
 
 int

@@ -55,6 +55,12 @@ extern struct prog prog;
 void prog_init(int argc, char **argv);
 
 /*
+ * Print text, the usage, on standard output when status is EXIT_OK (and
+ * check the write), else on standard error; then exit with status.
+ */
+_Noreturn void prog_usage(const char *text, int status);
+
+/*
  * Handle option opt if it is one of PROG_LONG_OPTIONS (or -h); returns 0
  * when it is not.  usage(status) prints the usage and exits.
  */

@@ -28,12 +28,10 @@ static const struct option longopts[] = {
 static _Noreturn void
 usage(int status)
 {
-	fputs("usage: ddedup [-m mode] [-u unit] [--mark] [--threshold t]\n"
+	prog_usage("usage: ddedup [-m mode] [-u unit] [--mark] [--threshold t]\n"
 	    "              [--max-record size] [--progress] [--skip-bad]"
 	    " [--stats]\n"
-	    "              [file ...]\n",
-	    status == EXIT_OK ? stdout : stderr);
-	exit(status);
+	    "              [file ...]\n", status);
 }
 
 static void

@@ -31,24 +31,36 @@ needs_care(uint64_t w)
 
 static const char hex[] = "0123456789abcdef";
 
-/* Offset of the first byte of s[0..n) that is not plain ASCII text. */
+/*
+ * Length of the prefix of s[0..n) that can be copied as it is: text
+ * without control characters, '"' or '\\', in well-formed UTF-8.
+ */
 static size_t
 plain_run(const unsigned char *s, size_t n)
 {
 	size_t i = 0;
 	uint64_t w;
+	int len;
 
-	while (i + 8 <= n) {
-		memcpy(&w, s + i, 8);
-		if (needs_care(w))
-			break;
-		i += 8;
+	for (;;) {
+		while (i + 8 <= n) {
+			memcpy(&w, s + i, 8);
+			if (needs_care(w))
+				break;
+			i += 8;
+		}
+		if (i == n)
+			return i;
+		if (s[i] >= 0x80) {
+			len = utf8_sequence(s + i, n - i);
+			if (len < 0)
+				return i;
+			i += (size_t)len;
+		} else if (s[i] < 0x20 || s[i] == '"' || s[i] == '\\')
+			return i;
+		else
+			i++;
 	}
-	for (; i < n; i++)
-		if (s[i] < 0x20 || s[i] == '"' || s[i] == '\\' ||
-		    s[i] >= 0x80)
-			break;
-	return i;
 }
 
 int
@@ -69,18 +81,11 @@ json_write_string(struct output *o, const char *str, size_t n,
 		i += run;
 		if (i == n)
 			break;
-		if (s[i] >= 0x80) {
-			len = utf8_sequence(s + i, n - i);
-			if (len > 0) {
-				if (out_write(o, s + i, (size_t)len) < 0)
-					return -1;
-				i += (size_t)len;
-				continue;
-			}
+		if (s[i] >= 0x80) {	/* ill-formed: plain_run took the rest */
 			if (out_write(o, UTF8_REPLACEMENT, 3) < 0)
 				return -1;
 			(*repaired)++;
-			i += (size_t)-len;
+			i += (size_t)-utf8_sequence(s + i, n - i);
 			continue;
 		}
 		switch (s[i]) {

@@ -26,17 +26,14 @@ static const struct option longopts[] = {
 static _Noreturn void
 usage(int status)
 {
-	FILE *f = status == EXIT_OK ? stdout : stderr;
-
-	fputs("usage: djson [-a] [--fields list] [--text-field name]\n"
+	prog_usage("usage: djson [-a] [--fields list] [--text-field name]\n"
 	    "             [--max-record size] [--progress] [--skip-bad]"
 	    " [--stats]\n"
 	    "             [file ...]\n"
 	    "       djson -d [--id-field name] [--text-field name]\n"
 	    "             [--max-record size] [--progress] [--skip-bad]"
 	    " [--stats]\n"
-	    "             [file ...]\n", f);
-	exit(status);
+	    "             [file ...]\n", status);
 }
 
 /* Split a comma-separated list in place. */

@@ -26,12 +26,10 @@ static const struct option longopts[] = {
 static _Noreturn void
 usage(int status)
 {
-	fputs("usage: dsplit [-b regex] [-f format] [-u unit]"
+	prog_usage("usage: dsplit [-b regex] [-f format] [-u unit]"
 	    " [--chrome-file file]\n"
 	    "              [--keep-chrome] [--max-record size] [--progress]\n"
-	    "              [--skip-bad] [--stats] [file ...]\n",
-	    status == EXIT_OK ? stdout : stderr);
-	exit(status);
+	    "              [--skip-bad] [--stats] [file ...]\n", status);
 }
 
 /* Index of name in the NULL-terminated list names, or a usage error. */

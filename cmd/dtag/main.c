@@ -29,11 +29,9 @@ static const struct option longopts[] = {
 static _Noreturn void
 usage(int status)
 {
-	fputs("usage: dtag [-r file] [--only list] [--dmy | --mdy]"
+	prog_usage("usage: dtag [-r file] [--only list] [--dmy | --mdy]"
 	    " [--max-record size]\n"
-	    "            [--progress] [--skip-bad] [--stats] [file ...]\n",
-	    status == EXIT_OK ? stdout : stderr);
-	exit(status);
+	    "            [--progress] [--skip-bad] [--stats] [file ...]\n", status);
 }
 
 static void
