@@ -227,6 +227,14 @@ prog_each_record(int argc, char **argv,
 	rec_free(&rec);
 }
 
+void
+prog_write_record(struct record *rec, void *arg)
+{
+	(void)arg;
+	rec_write(&prog.out, rec);
+	prog.records_out++;
+}
+
 static void
 print_stats(void)
 {

@@ -89,6 +89,9 @@ struct input *prog_open(const char *path);
 void prog_each_record(int argc, char **argv,
     void (*fn)(struct record *rec, void *arg), void *arg);
 
+/* Write rec to standard output; a callback for prog_each_record(). */
+void prog_write_record(struct record *rec, void *arg);
+
 /* Flush standard output, print --stats, and return the exit status. */
 int prog_finish(void);
 

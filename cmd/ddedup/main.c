@@ -34,14 +34,6 @@ usage(int status)
 	    "              [file ...]\n", status);
 }
 
-static void
-pass(struct record *rec, void *arg)
-{
-	(void)arg;
-	rec_write(&prog.out, rec);
-	prog.records_out++;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -83,6 +75,6 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	(void)threshold;
-	prog_each_record(argc, argv, pass, NULL);
+	prog_each_record(argc, argv, prog_write_record, NULL);
 	return prog_finish();
 }

@@ -34,14 +34,6 @@ usage(int status)
 	    "            [--progress] [--skip-bad] [--stats] [file ...]\n", status);
 }
 
-static void
-pass(struct record *rec, void *arg)
-{
-	(void)arg;
-	rec_write(&prog.out, rec);
-	prog.records_out++;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -74,6 +66,6 @@ main(int argc, char **argv)
 		msg_warn("--dmy and --mdy exclude each other");
 		usage(EXIT_USAGE);
 	}
-	prog_each_record(argc, argv, pass, NULL);
+	prog_each_record(argc, argv, prog_write_record, NULL);
 	return prog_finish();
 }
