@@ -23,6 +23,8 @@ static struct {
 static size_t ncounters;
 
 static struct timespec started, shown;
+static const struct rec_reader *reading;	/* in prog_each_record() */
+static const char *reading_label;
 static int shown_any;
 
 /* A failed write to standard output ends the program. */
@@ -104,6 +106,26 @@ prog_option(int opt, const char *arg, void (*usage)(int))
 	return 1;
 }
 
+void
+prog_bad_record(const char *fmt, ...)
+{
+	char what[200];
+	va_list ap;
+
+	prog.bad++;
+	if (prog.skip_bad)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	if (reading != NULL)
+		prog_error("%s: record %llu, byte %llu: %s", reading_label,
+		    (unsigned long long)reading->recno,
+		    (unsigned long long)reading->chunks.offset + 1, what);
+	else
+		prog_error("%s", what);
+}
+
 uint64_t *
 prog_counter(const char *name)
 {
@@ -178,6 +200,8 @@ each_record_of(struct input *in, struct record *rec,
 
 	rec_reader_init(&r, in);
 	r.chunks.max = (size_t)prog.max_record;
+	reading = &r;
+	reading_label = input_label(in);
 	while ((ret = rec_read(&r, rec)) != REC_END) {
 		if (ret == REC_ERROR) {
 			prog_error("%s: %s", input_label(in), r.err);
@@ -194,6 +218,7 @@ each_record_of(struct input *in, struct record *rec,
 		prog_tick(chunk_consumed(&r.chunks));
 	}
 	prog.bytes_in += chunk_consumed(&r.chunks);
+	reading = NULL;
 	rec_reader_free(&r);
 }
 

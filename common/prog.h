@@ -72,6 +72,13 @@ uint64_t *prog_counter(const char *name);
 /* Report an error on stderr and remember exit status 1. */
 void prog_error(const char *fmt, ...) MSG_PRINTF(1, 2);
 
+/*
+ * Report the record being handled by prog_each_record()'s callback as
+ * bad ("FILE: record N, byte B: what") and count it; silent with
+ * --skip-bad.  The caller then leaves the record out.
+ */
+void prog_bad_record(const char *fmt, ...) MSG_PRINTF(1, 2);
+
 /* Show progress, at most a few times a second; bytes of this input. */
 void prog_tick(uint64_t bytes);
 

@@ -236,6 +236,10 @@ rec_parse(struct record *rec, const char *p, size_t n, char *err,
 			    (int)f->keylen, f->key);
 		if (rec->nfields == 1 && !field_is(f, "id"))
 			PARSE_FAIL("record does not start with an id header");
+		if (rec->nfields == 1 && f->vallen == 0)
+			PARSE_FAIL("empty id");
+		if (rec->nfields > 1 && field_is(f, "id"))
+			PARSE_FAIL("a second id header");
 		line = nl + 1;
 	}
 	if (rec->nfields == 0)

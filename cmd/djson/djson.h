@@ -20,6 +20,9 @@ struct djson_opts {
 int json_write_string(struct output *o, const char *s, size_t n,
     uint64_t *repaired);
 
+/* Format d as the shortest decimal that reads back the same. */
+void json_format_real(char *out, size_t len, double d);
+
 /* tojson.c: records to JSON Lines. */
 void tojson_record(struct record *rec, void *opts);
 void tojson_begin(const struct djson_opts *opts);

@@ -35,21 +35,6 @@ append_without_nul(struct buf *b, const char *s, size_t n)
 	buf_append(b, s, n);
 }
 
-/* The shortest decimal text that reads back as d. */
-static void
-format_real(char *out, size_t len, double d)
-{
-	int prec;
-
-	for (prec = 15; prec <= 17; prec++) {
-		snprintf(out, len, "%.*g", prec, d);
-		if (strtod(out, NULL) == d)
-			break;
-	}
-	if (strpbrk(out, ".e") == NULL)	/* keep it a real: 1.0, not 1 */
-		strncat(out, ".0", len - strlen(out) - 1);
-}
-
 /*
  * Append the header text of scalar v to b: 1 when written, 0 for null.
  * Objects and arrays are written as compact JSON.
@@ -73,7 +58,7 @@ scalar_text(struct buf *b, json_t *v)
 		buf_puts(b, num);
 		return 1;
 	case JSON_REAL:
-		format_real(num, sizeof(num), json_real_value(v));
+		json_format_real(num, sizeof(num), json_real_value(v));
 		buf_puts(b, num);
 		return 1;
 	case JSON_TRUE:
@@ -91,14 +76,21 @@ scalar_text(struct buf *b, json_t *v)
 	}
 }
 
-/* A record key for a JSON member name: [a-z][a-z0-9_]*, mapped. */
+/*
+ * Make b the NUL-terminated record key for JSON member name, after
+ * prefix: ASCII letters lowercased, other characters than letters and
+ * digits made '_', and an 'x' first when the key would not start with a
+ * letter.
+ */
 static void
-make_key(struct buf *b, const char *name)
+make_key(struct buf *b, const char *prefix, const char *name)
 {
 	const unsigned char *s = (const unsigned char *)name;
 
 	b->len = 0;
-	if (!(*s >= 'a' && *s <= 'z') && !(*s >= 'A' && *s <= 'Z'))
+	buf_puts(b, prefix);
+	if (b->len == 0 && !(*s >= 'a' && *s <= 'z') &&
+	    !(*s >= 'A' && *s <= 'Z'))
 		buf_putc(b, 'x');
 	for (; *s != '\0'; s++) {
 		if (*s >= 'A' && *s <= 'Z')
@@ -108,6 +100,8 @@ make_key(struct buf *b, const char *name)
 		else
 			buf_putc(b, '_');
 	}
+	buf_putc(b, '\0');
+	b->len--;
 }
 
 struct decoder {
@@ -118,44 +112,57 @@ struct decoder {
 	struct buf body;
 };
 
-static void
-add_header(struct decoder *d, const char *key, json_t *v)
+/* Nonzero when v is an array of two integers: a range "a-b". */
+static int
+is_range(json_t *v)
 {
+	return json_is_array(v) && json_array_size(v) == 2 &&
+	    json_is_integer(json_array_get(v, 0)) &&
+	    json_is_integer(json_array_get(v, 1));
+}
+
+/* Add header key for v: a range, a scalar, or compact JSON. */
+static void
+add_header(struct decoder *d, const char *key, int range_key, json_t *v)
+{
+	char range[64];
+
+	if (range_key && is_range(v)) {
+		snprintf(range, sizeof(range),
+		    "%" JSON_INTEGER_FORMAT "-%" JSON_INTEGER_FORMAT,
+		    json_integer_value(json_array_get(v, 0)),
+		    json_integer_value(json_array_get(v, 1)));
+		rec_adds(&d->rec, key, range);
+		return;
+	}
 	d->val.len = 0;
 	if (scalar_text(&d->val, v))
 		rec_add(&d->rec, key, strlen(key), d->val.p ? d->val.p : "",
 		    d->val.len);
 }
 
-/* Add member name = v to the record as headers. */
+/*
+ * Add member name = v to the record as headers: an array as one header
+ * per element, unless it is itself a range.  A name that maps to id or
+ * to the text field is kept apart as orig_NAME.
+ */
 static void
 add_member(struct decoder *d, const char *name, json_t *v)
 {
-	json_t *item;
+	int range_key;
 	size_t i;
 
-	make_key(&d->key, strcmp(name, "id") == 0 ? "orig_id" : name);
-	buf_putc(&d->key, '\0');
-	if (!json_is_array(v)) {
-		add_header(d, d->key.p, v);
+	make_key(&d->key, "", name);
+	if (strcmp(d->key.p, "id") == 0 ||
+	    strcmp(d->key.p, d->opts->text_field) == 0)
+		make_key(&d->key, "orig_", name);
+	range_key = key_kind(d->key.p, d->key.len) == KEY_RANGE;
+	if (!json_is_array(v) || (range_key && is_range(v))) {
+		add_header(d, d->key.p, range_key, v);
 		return;
 	}
-	if (key_kind(d->key.p, d->key.len - 1) == KEY_RANGE &&
-	    json_array_size(v) == 2 && json_is_integer(json_array_get(v, 0))
-	    && json_is_integer(json_array_get(v, 1))) {
-		char range[64];
-
-		snprintf(range, sizeof(range),
-		    "%" JSON_INTEGER_FORMAT "-%" JSON_INTEGER_FORMAT,
-		    json_integer_value(json_array_get(v, 0)),
-		    json_integer_value(json_array_get(v, 1)));
-		rec_adds(&d->rec, d->key.p, range);
-		return;
-	}
-	for (i = 0; i < json_array_size(v); i++) {
-		item = json_array_get(v, i);
-		add_header(d, d->key.p, item);
-	}
+	for (i = 0; i < json_array_size(v); i++)
+		add_header(d, d->key.p, range_key, json_array_get(v, i));
 }
 
 /*

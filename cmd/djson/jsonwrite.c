@@ -6,6 +6,8 @@
  * runs of plain ASCII whole.  (jansson's encoder, which the rest of djson
  * uses, writes about 80 MB/s; this runs several times faster.)
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "djson.h"
@@ -106,4 +108,34 @@ json_write_string(struct output *o, const char *str, size_t n,
 		i++;
 	}
 	return out_putc(o, '"');
+}
+
+/*
+ * Write d as the shortest decimal text that reads back as d, always with
+ * a point (1.0, not 1), never with an exponent (0.00001, not 1e-05), so
+ * that djson writes it back as a number.
+ */
+void
+json_format_real(char *out, size_t len, double d)
+{
+	char *e;
+	int prec;
+
+	for (prec = 15; prec <= 17; prec++) {
+		snprintf(out, len, "%.*g", prec, d);
+		if (strtod(out, NULL) == d)
+			break;
+	}
+	if ((e = strchr(out, 'e')) != NULL) {
+		int exp = atoi(e + 1), digits = (int)(e - out) - 1;
+
+		/* digits after the point: those shown, shifted by exp */
+		digits -= out[0] == '-';
+		if (strchr(out, '.') == NULL)
+			digits++;
+		digits = digits - 1 - exp;
+		snprintf(out, len, "%.*f", digits > 0 ? digits : 1, d);
+	}
+	if (strchr(out, '.') == NULL)
+		strncat(out, ".0", len - strlen(out) - 1);
 }

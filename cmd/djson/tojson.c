@@ -7,6 +7,7 @@
  * value is written the canonical way (so that djson -d gives back the same
  * bytes); the body is the member named by --text-field.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "djson.h"
@@ -35,24 +36,23 @@ is_canonical_uint(const char *s, size_t n)
 }
 
 /*
- * Nonzero when s[0..n) is a number that reads back the same: an integer,
- * or a decimal fraction of at most 15 digits without trailing zeros.
+ * Nonzero when s[0..n) is a number that djson -d writes back the same:
+ * an integer, or a decimal fraction as json_format_real() writes it.
  */
 static int
 is_canonical_number(const char *s, size_t n)
 {
-	const char *dot;
-	size_t ilen, flen;
+	char text[64], back[64];
 	int neg = n > 1 && s[0] == '-';
 
-	s += neg;
-	n -= (size_t)neg;
-	if ((dot = memchr(s, '.', n)) == NULL)
-		return is_canonical_uint(s, n) && !(neg && s[0] == '0');
-	ilen = (size_t)(dot - s);
-	flen = n - ilen - 1;
-	return ilen + flen <= 15 && is_canonical_uint(s, ilen) &&
-	    all_digits(dot + 1, flen) && dot[flen] != '0';
+	if (is_canonical_uint(s + neg, n - (size_t)neg))
+		return !(neg && s[1] == '0');		/* not -0 */
+	if (n >= sizeof(text) || memchr(s, '.', n) == NULL)
+		return 0;
+	memcpy(text, s, n);
+	text[n] = '\0';
+	json_format_real(back, sizeof(back), strtod(text, NULL));
+	return strcmp(text, back) == 0;
 }
 
 /* Write one value as its key's kind says. */
@@ -162,12 +162,8 @@ tojson_record(struct record *rec, void *arg)
 	for (i = 0; i < rec->nfields; i++) {
 		if (rec->fields[i].keylen == textlen &&
 		    memcmp(rec->fields[i].key, text, textlen) == 0) {
-			prog.bad++;
-			if (!prog.skip_bad)
-				prog_error("record %.*s: header '%s' clashes "
-				    "with the text field",
-				    (int)rec->fields[0].vallen,
-				    rec->fields[0].val, text);
+			prog_bad_record("header '%s' clashes with the text "
+			    "field", text);
 			return;
 		}
 	}

@@ -15,7 +15,8 @@ struct dsplit_opts {
 	int keep_chrome;
 };
 
-/* whole.c: the input as one document. */
+/* whole.c: the input as one document; whole_init() first. */
+void whole_init(void);
 void whole_input(struct input *in, const struct dsplit_opts *opts);
 
 #endif

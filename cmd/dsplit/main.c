@@ -107,6 +107,7 @@ main(int argc, char **argv)
 	if (opts.unit != UNIT_DOC || opts.format != FORMAT_TEXT)
 		msg_die(EXIT_USAGE, "only -u doc -f text is supported so far");
 	prog_default_stdin(&argc, &argv);
+	whole_init();
 	for (i = 0; i < argc; i++) {
 		if ((in = prog_open(argv[i])) == NULL)
 			continue;

@@ -13,6 +13,16 @@
 
 #define READ_BLOCK (1024 * 1024)
 
+static uint64_t *nuls_dropped, *utf8_repaired;
+
+/* Register the counters, so that --stats shows them even when 0. */
+void
+whole_init(void)
+{
+	nuls_dropped = prog_counter("nul bytes dropped");
+	utf8_repaired = prog_counter("invalid utf-8 repaired");
+}
+
 /* Read all of in into b; -1 on a read error, which is reported. */
 static int
 slurp(struct input *in, struct buf *b)
@@ -80,10 +90,9 @@ whole_input(struct input *in, const struct dsplit_opts *opts)
 	prog.bytes_in += text.len;
 	size = text.len;
 	lines = count_lines(text.p, text.len);
-	*prog_counter("nul bytes dropped") += drop_nuls(&text);
+	*nuls_dropped += drop_nuls(&text);
 	if (utf8_valid_prefix(text.p, text.len) < text.len) {
-		*prog_counter("invalid utf-8 repaired") +=
-		    utf8_repair(&fixed, text.p, text.len);
+		*utf8_repaired += utf8_repair(&fixed, text.p, text.len);
 		body = &fixed;
 	}
 	if (body->len > 0 && body->p[body->len - 1] == '\n')
