@@ -3,6 +3,7 @@
 #   make                  build bin/dsplit bin/ddedup bin/dtag bin/djson
 #   make check            install missing packages, build, run every test
 #   make check SANITIZE=1 the same, built with ASan and UBSan
+#   make check CC=clang   the same, built with clang
 #   make demo             install missing packages, build, run the pipeline
 #                         on sample/sample.txt.gz
 #   make bench            speed and memory against cat, zcat and jq
@@ -24,16 +25,18 @@ PKGS = jansson libpcre2-8 zlib
 
 PROGS = dsplit ddedup dtag djson
 
-# Sanitizer builds go to their own folder, so both can live side by side.
+# Objects go to a folder per compiler, and sanitizer builds (with their
+# programs) to their own, so that builds never mix.
 ifeq ($(SANITIZE),1)
-OUT = build/san
+OUT = build/$(notdir $(CC))-san
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
+BIN = $(OUT)/bin
 else
-OUT = build/opt
+OUT = build/$(notdir $(CC))
 SAN =
+BIN = bin
 endif
-BIN = $(if $(filter 1,$(SANITIZE)),$(OUT)/bin,bin)
 
 WARN = -Wall -Wextra -Werror
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) \
@@ -54,7 +57,7 @@ prog_obj = $(patsubst %.c,$(OUT)/%.o,$(wildcard cmd/$(1)/*.c))
 all: build-deps $(PROGS:%=$(BIN)/%)
 
 build-deps:
-	@tools/deps -n build
+	@CC="$(CC)" SANITIZE="$(SANITIZE)" tools/deps -n build
 
 define prog_rule
 $(BIN)/$(1): $(call prog_obj,$(1)) $(COMMON_OBJ)
@@ -77,17 +80,17 @@ $(OUT)/tests/%: tests/unit/%.c $(COMMON_OBJ) $(call prog_obj,djson)
 units: $(UNIT_BIN)
 
 check:
-	@tools/deps check
+	@CC="$(CC)" SANITIZE="$(SANITIZE)" tools/deps check
 	@$(MAKE) --no-print-directory all units
 	@BIN=$(BIN) UNITS=$(OUT)/tests SHARED=$(SHARED) tests/run
 
 demo:
-	@tools/deps build
+	@CC="$(CC)" tools/deps build
 	@$(MAKE) --no-print-directory all
 	bin/dsplit sample/sample.txt.gz | bin/ddedup | bin/dtag | bin/djson
 
 bench:
-	@tools/deps bench
+	@CC="$(CC)" tools/deps bench
 	@$(MAKE) --no-print-directory all
 	@SHARED=$(SHARED) bench/run
 
