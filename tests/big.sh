@@ -61,8 +61,10 @@ printf '\n' >>line
 test_expect_success 'dsplit makes one document of a single 100 MB line' '
 	dsplit line >out &&
 	{
-		printf "id: line:1\nsource: line\nlines: 1-1\nbytes: 1-%s\nunit: doc\n\n" \
-		    $((size + 1)) &&
+		printf "id: line:1\nsource: line\nlines: 1-1\nbytes: 1-%s\n" \
+		    $size &&
+		printf "title: %s\n" "$(head -c 400 line | cut -d " " -f 1-40)" &&
+		printf "unit: doc\n\n" &&
 		head -c $size line &&
 		printf "\\0"
 	} | cmp - out
@@ -71,8 +73,9 @@ test_expect_success 'dsplit makes one document of a single 100 MB line' '
 test_expect_success 'dsplit reads the 100 MB line gzipped on stdin' '
 	gzip -1 -c line | dsplit >out &&
 	{
-		printf "id: -:1\nsource: -\nlines: 1-1\nbytes: 1-%s\nunit: doc\n\n" \
-		    $((size + 1)) &&
+		printf "id: -:1\nsource: -\nlines: 1-1\nbytes: 1-%s\n" $size &&
+		printf "title: %s\n" "$(head -c 400 line | cut -d " " -f 1-40)" &&
+		printf "unit: doc\n\n" &&
 		head -c $size line &&
 		printf "\\0"
 	} | cmp - out

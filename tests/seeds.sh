@@ -1,49 +1,42 @@
-# The seed dumps of the shared corpus: five files, five documents (one per
-# file, for now), valid JSON through jq, bodies and ranges that match the
-# files, and a round trip that changes nothing.
+# The seed dumps of the shared corpus and their gold: dsplit finds the 14
+# documents exactly, with their titles; the output is valid JSON through
+# jq; each document's bytes are the lines it says; a round trip through
+# every program changes nothing.
 . "$TESTS/lib.sh"
 need_shared
 
-seeds=$SHARED/corpus/seeds
-(cd "$SHARED/corpus" && dsplit seeds/*.txt) >records 2>err.dsplit
+corpus=$SHARED/corpus
+gold=$corpus/seeds.gold.jsonl
+(cd "$corpus" && dsplit seeds/*.txt) >records 2>err.dsplit
 
-test_expect_success 'dsplit makes one record per seed file, quietly' '
-	test_cmp /dev/null err.dsplit &&
-	test "$(tr -cd "\\000" <records | wc -c)" -eq 5
+test_expect_success 'dsplit reads the seeds quietly' '
+	test_cmp /dev/null err.dsplit
 '
 
-test_expect_success 'dsplit | djson | jq -c . gives 5 records' '
-	dsplit "$seeds"/*.txt | djson | jq -c . >jq.out &&
-	test "$(wc -l <jq.out)" -eq 5 &&
-	jq -r .id <jq.out >ids &&
-	for f in "$seeds"/*.txt; do echo "$f:1"; done >expect &&
-	test_cmp expect ids
+test_expect_success 'the seeds: every boundary, span and title of the gold' '
+	djson records | "$SHARED/eval/score" --gold "$gold" \
+	    --min boundary_f1=1.0 --min span_exact=1.0 \
+	    --min title_accuracy=0.9 >score
 '
 
-test_expect_success 'lines and bytes cover each whole file' '
-	djson records | jq -r "[.source, .lines[0], .lines[1], .bytes[0], .bytes[1], .unit] | @tsv" >got &&
-	for f in "$seeds"/*.txt; do
-		n=$(wc -l <"$f")
-		[ -n "$(tail -c 1 "$f")" ] && n=$((n + 1))
-		printf "seeds/%s\t1\t%s\t1\t%s\tdoc\n" "${f##*/}" $n \
-		    $(wc -c <"$f")
-	done >expect &&
-	test_cmp expect got
+test_expect_success 'dsplit | djson | jq -c . gives the 14 documents' '
+	(cd "$corpus" && dsplit seeds/*.txt | djson | jq -c .) >jq.out &&
+	test "$(wc -l <jq.out)" -eq 14 &&
+	jq -r "[.source, .lines[0], .lines[1]] | @tsv" <jq.out >got &&
+	jq -r "[\"seeds/\" + .file, .first_line, .last_line] | @tsv" \
+	    <"$gold" >want &&
+	cut -f1,2 want >want.starts && cut -f1,2 got >got.starts &&
+	test_cmp want.starts got.starts
 '
 
-test_expect_success 'each body is its file without the final newline' '
-	djson records >records.json &&
-	for f in "$seeds"/*.txt; do
-		name=seeds/${f##*/}
-		jq -j --arg s "$name" "select(.source == \$s) | .text" \
-		    <records.json >body &&
-		if [ -z "$(tail -c 1 "$f")" ]; then
-			size=$(($(wc -c <"$f") - 1))
-		else
-			size=$(wc -c <"$f")
-		fi &&
-		head -c $size "$f" >expect &&
-		test_cmp expect body || return 1
+test_expect_success 'the bytes of a document are its lines in the file' '
+	djson records | jq -r "[.source, .lines[0], .lines[1], .bytes[0],
+	    .bytes[1]] | @tsv" | while IFS="	" read -r f l1 l2 b1 b2; do
+		awk -v a="$l1" -v b="$l2" "NR >= a && NR <= b" "$corpus/$f" \
+		    >by.lines &&
+		{ tail -c +"$b1" "$corpus/$f" | head -c $((b2 - b1 + 1)) &&
+		    echo; } >by.bytes &&
+		test_cmp by.lines by.bytes || exit 1
 	done
 '
 

@@ -2,6 +2,9 @@
 #ifndef DSPLIT_H
 #define DSPLIT_H
 
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
 #include "input.h"
 
 enum dsplit_unit { UNIT_DOC, UNIT_PARA, UNIT_SENT };
@@ -11,12 +14,13 @@ struct dsplit_opts {
 	enum dsplit_unit unit;
 	enum dsplit_format format;
 	const char *boundary;	/* -b: a PCRE2 pattern, or NULL */
+	pcre2_code *boundary_re;	/* compiled, with JIT when it can */
+	pcre2_match_data *boundary_md;
 	const char *chrome_file;
 	int keep_chrome;
 };
 
-/* whole.c: the input as one document; whole_init() first. */
-void whole_init(void);
-void whole_input(struct input *in, const struct dsplit_opts *opts);
+/* split.c: read the lines of an input and segment them. */
+void split_input(struct input *in, const struct dsplit_opts *opts);
 
 #endif

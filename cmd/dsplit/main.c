@@ -1,10 +1,9 @@
 /* dsplit: segment raw text dumps into document records. */
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "chrome.h"
 #include "dsplit.h"
 #include "prog.h"
 
@@ -45,24 +44,25 @@ choose(const char *opt, const char *name, const char *const *names)
 	usage(EXIT_USAGE);
 }
 
-/* Check that the -b pattern compiles; a usage error when it does not. */
+/* Compile the -b pattern, with JIT when it can; a usage error if bad. */
 static void
-check_boundary(const char *pattern)
+compile_boundary(struct dsplit_opts *opts)
 {
 	PCRE2_UCHAR msg[256];
 	PCRE2_SIZE where;
-	pcre2_code *re;
 	int code;
 
-	re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED,
-	    PCRE2_UTF, &code, &where, NULL);
-	if (re != NULL) {
-		pcre2_code_free(re);
-		return;
+	opts->boundary_re = pcre2_compile((PCRE2_SPTR)opts->boundary,
+	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code,
+	    &where, NULL);
+	if (opts->boundary_re == NULL) {
+		pcre2_get_error_message(code, msg, sizeof(msg));
+		msg_die(EXIT_USAGE, "-b: column %zu: %s", (size_t)where + 1,
+		    (char *)msg);
 	}
-	pcre2_get_error_message(code, msg, sizeof(msg));
-	msg_die(EXIT_USAGE, "-b: column %zu: %s", (size_t)where + 1,
-	    (char *)msg);
+	pcre2_jit_compile(opts->boundary_re, PCRE2_JIT_COMPLETE);
+	opts->boundary_md = pcre2_match_data_create_from_pattern(
+	    opts->boundary_re, NULL);
 }
 
 int
@@ -73,6 +73,7 @@ main(int argc, char **argv)
 	    "records", NULL };
 	struct dsplit_opts opts;
 	struct input *in;
+	char err[300];
 	int c, i;
 
 	memset(&opts, 0, sizeof(opts));
@@ -103,16 +104,23 @@ main(int argc, char **argv)
 	argc -= optind;
 	argv += optind;
 	if (opts.boundary != NULL)
-		check_boundary(opts.boundary);
-	if (opts.unit != UNIT_DOC || opts.format != FORMAT_TEXT)
-		msg_die(EXIT_USAGE, "only -u doc -f text is supported so far");
+		compile_boundary(&opts);
+	if (opts.chrome_file != NULL &&
+	    chrome_load(opts.chrome_file, err, sizeof(err)) < 0)
+		msg_die(EXIT_USAGE, "--chrome-file %s", err);
+	if (opts.unit != UNIT_DOC || (opts.format != FORMAT_TEXT &&
+	    opts.format != FORMAT_LINES))
+		msg_die(EXIT_USAGE, "-u para, -u sent, -f warc and -f records"
+		    " are not supported yet");
 	prog_default_stdin(&argc, &argv);
-	whole_init();
 	for (i = 0; i < argc; i++) {
 		if ((in = prog_open(argv[i])) == NULL)
 			continue;
-		whole_input(in, &opts);
+		split_input(in, &opts);
 		input_close(in);
 	}
+	pcre2_match_data_free(opts.boundary_md);
+	pcre2_code_free(opts.boundary_re);
+	chrome_free();
 	return prog_finish();
 }

@@ -1,0 +1,408 @@
+/*
+ * classify.c: what a line looks like, from its text alone.
+ *
+ * These are the shapes the segmenter's rules speak of (see dsplit(1)):
+ * blank lines, separator lines, title-like lines, sentences, whole-line
+ * dates, place names, opening datelines, hashtag lines, chrome, bylines
+ * and section labels.  English month and weekday names are in tables.
+ */
+#include <ctype.h>
+#include <string.h>
+#include <strings.h>
+
+#include "chrome.h"
+#include "line.h"
+
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december",
+	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+	"oct", "nov", "dec"
+};
+
+static const char *const weekdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"
+};
+
+static int
+in_table(const char *const *t, size_t count, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < count; i++)
+		if (strlen(t[i]) == n && strncasecmp(t[i], s, n) == 0)
+			return 1;
+	return 0;
+}
+
+#define IN_TABLE(t, s, n) in_table(t, sizeof(t) / sizeof(t[0]), s, n)
+
+static int
+all_digits(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+	return n > 0;
+}
+
+/* Nonzero when s[0..n) is YYYY-MM-DD. */
+static int
+is_iso_date(const char *s, size_t n)
+{
+	return n == 10 && all_digits(s, 4) && s[4] == '-' &&
+	    all_digits(s + 5, 2) && s[7] == '-' && all_digits(s + 8, 2);
+}
+
+/* Nonzero when s[0..n) is HH:MM or HH:MM:SS. */
+static int
+is_time(const char *s, size_t n)
+{
+	return (n == 5 || n == 8) && all_digits(s, 2) && s[2] == ':' &&
+	    all_digits(s + 3, 2) && (n == 5 || (s[5] == ':' &&
+	    all_digits(s + 6, 2)));
+}
+
+/*
+ * Nonzero when s[0..n) is a date and nothing else: "31 December 2020",
+ * "December 31, 2020", "Dec. 31, 2020", "Thursday, 31 Dec 2020",
+ * "2021-10-26 19:13".  Tokens are split at spaces and commas.
+ */
+static int
+is_date(const char *s, size_t n)
+{
+	const char *end = s + n, *t;
+	size_t len;
+	int year = 0, month = 0, day = 0, iso = 0, tokens = 0;
+
+	while (s < end) {
+		while (s < end && (*s == ' ' || *s == ',' || *s == '\t'))
+			s++;
+		if (s == end)
+			break;
+		for (t = s; t < end && *t != ' ' && *t != ','; t++)
+			continue;
+		len = (size_t)(t - s);
+		if (len > 1 && s[len - 1] == '.')	/* Dec. */
+			len--;
+		tokens++;
+		if (is_iso_date(s, len))
+			iso++;
+		else if (len == 4 && all_digits(s, 4) && s[0] >= '1' &&
+		    s[0] <= '2')
+			year++;
+		else if (len <= 2 && all_digits(s, len))
+			day++;
+		else if (IN_TABLE(months, s, len))
+			month++;
+		else if (!is_time(s, len) && !IN_TABLE(weekdays, s, len))
+			return 0;
+		s = t;
+	}
+	return tokens <= 6 && ((iso == 1 && year + month + day == 0) ||
+	    (iso == 0 && year == 1 && month == 1 && day == 1));
+}
+
+/* Nonzero when the UTF-8 word at s opens with a capital (or non-ASCII). */
+static int
+capitalised(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+
+	return isupper(c) || c >= 0xC0;
+}
+
+/*
+ * The number of capitalised words that open s[0..n) (up to 4), with the
+ * offset after them in *after; a word ends at a space, comma or colon.
+ */
+static int
+place_words(const char *s, size_t n, size_t *after)
+{
+	size_t i = 0, j;
+	int count = 0;
+
+	while (i < n && count < 5) {
+		if (!capitalised(s + i))
+			break;
+		for (j = i; j < n && s[j] != ' ' && s[j] != ',' &&
+		    s[j] != ':'; j++)
+			if (isdigit((unsigned char)s[j]) || s[j] == '(')
+				return 0;
+		count++;
+		i = j;
+		*after = i;
+		if (i < n && s[i] == ' ' && i + 1 < n && capitalised(s + i + 1))
+			i++;
+		else
+			break;
+	}
+	return count <= 4 ? count : 0;
+}
+
+/*
+ * Nonzero when s opens with a dateline: "Islamabad, 16 May 2024 (TDI):",
+ * "BEIJING, March 3, 2023 —", "Beijing : ...": a place, then a date and
+ * an agency in brackets, then a colon or a dash.
+ */
+static int
+is_dateline(const char *s, size_t n)
+{
+	size_t i = 0, date;
+	const char *stop;
+
+	if (place_words(s, n, &i) == 0)
+		return 0;
+	while (i < n && s[i] == ' ')
+		i++;
+	if (i < n && s[i] == ':')
+		return 1;
+	if (i >= n || s[i] != ',')
+		return 0;
+	i++;
+	/* the date runs to a colon, a bracket or a dash */
+	for (date = i; i < n && i - date < 40; i++)
+		if (s[i] == ':' || s[i] == '(' || (s[i] == '-' && i > 0 &&
+		    s[i - 1] == ' ') || (unsigned char)s[i] == 0xE2)
+			break;
+	if (i == n || !is_date(s + date, i - date))
+		return 0;
+	if (s[i] == '(') {
+		stop = memchr(s + i, ')', n - i);
+		if (stop == NULL || stop - (s + i) > 30)
+			return 0;
+		i = (size_t)(stop - s) + 1;
+		while (i < n && s[i] == ' ')
+			i++;
+	}
+	return i < n && (s[i] == ':' || s[i] == '-' ||
+	    (unsigned char)s[i] == 0xE2);	/* an en or em dash */
+}
+
+/*
+ * Nonzero when s[0..n) is a breadcrumb: "Home" followed by a path mark
+ * (> » › / |), or glued to the next capitalised word ("HomeNews...").
+ */
+static int
+is_breadcrumb(const char *s, size_t n)
+{
+	size_t i = 4;
+
+	if (n <= 4 || strncmp(s, "Home", 4) != 0)
+		return 0;
+	if (isupper((unsigned char)s[4]))
+		return 1;
+	while (i < n && (s[i] == ' ' || (unsigned char)s[i] == 0xC2 ||
+	    (unsigned char)s[i] == 0xA0))
+		i++;
+	if (i == 4 || i == n)
+		return 0;
+	return strchr(">/|", s[i]) != NULL ||
+	    (i + 1 < n && (unsigned char)s[i] == 0xC2 &&
+	    (unsigned char)s[i + 1] == 0xBB) ||		/* » */
+	    (i + 2 < n && (unsigned char)s[i] == 0xE2 &&
+	    (unsigned char)s[i + 1] == 0x80 &&
+	    (unsigned char)s[i + 2] == 0xBA);		/* › */
+}
+
+/* Nonzero when s[0..n) is =====, -----, * * *, ##### and the like. */
+static int
+is_separator(const char *s, size_t n)
+{
+	size_t i, marks = 0;
+
+	for (i = 0; i < n; i++) {
+		if (strchr("=-*#_~+", s[i]) != NULL && s[i] != '\0')
+			marks++;
+		else if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	}
+	return marks >= 3;
+}
+
+/* The last character that is not a closing quote, bracket or space. */
+static const char *
+last_mark(const char *s, size_t n)
+{
+	const char *p = s + n;
+
+	while (p > s) {
+		unsigned char c = (unsigned char)p[-1];
+
+		if (c == ' ' || c == '\t' || c == '"' || c == '\'' ||
+		    c == ')' || c == ']')
+			p--;
+		else if (p - s >= 3 && (unsigned char)p[-3] == 0xE2 &&
+		    (unsigned char)p[-2] == 0x80 && (c == 0x9D || c == 0x99))
+			p -= 3;			/* ” or ’ */
+		else
+			break;
+	}
+	return p > s ? p - 1 : NULL;
+}
+
+/*
+ * The words of s[0..n), counted up to MAX_WORDS (the rules need no
+ * more), and how many of them are #hashtags.
+ */
+#define MAX_WORDS 41
+
+static unsigned
+count_words(const char *s, size_t n, unsigned *hashtags)
+{
+	unsigned words = 0;
+	size_t i;
+	int in = 0;
+
+	*hashtags = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ' || s[i] == '\t') {
+			in = 0;
+		} else if ((unsigned char)s[i] == 0xC2 && i + 1 < n &&
+		    (unsigned char)s[i + 1] == 0xA0) {
+			in = 0;			/* a no-break space */
+			i++;
+		} else if (!in) {
+			in = 1;
+			if (++words > MAX_WORDS)
+				return MAX_WORDS;
+			*hashtags += s[i] == '#';
+		}
+	}
+	return words;
+}
+
+static int
+has_punctuation(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		switch (s[i]) {
+		case '.': case ',': case ';': case ':': case '!': case '?':
+		case '(': case ')':
+			return 1;
+		default:
+			break;
+		}
+	return 0;
+}
+
+void
+line_classify(struct line *l, const char *s)
+{
+	size_t n = l->len, after;
+	const char *mark;
+	unsigned hashtags, f = 0, w;
+	int ends_sentence;
+
+	w = l->words = count_words(s, n, &hashtags);
+	if (w == 0) {
+		l->flags = LF_BLANK;
+		return;
+	}
+	if (w <= 8 && is_separator(s, n)) {
+		l->flags = LF_SEPARATOR;
+		return;
+	}
+	mark = last_mark(s, n);
+	ends_sentence = mark != NULL && (strchr(".!?", *mark) != NULL ||
+	    (mark >= s + 2 && (unsigned char)mark[-2] == 0xE2 &&
+	    (unsigned char)mark[-1] == 0x80 &&
+	    (unsigned char)*mark == 0xA6));	/* … */
+	if (ends_sentence)
+		f |= LF_SENTENCE;
+	if (mark != NULL && *mark == ':')
+		f |= LF_COLON_END;
+	if (w >= 4 && w <= 40 && n <= 400 && mark != NULL &&
+	    strchr(".!?;:,", *mark) == NULL && !ends_sentence &&
+	    !islower((unsigned char)*s))
+		f |= LF_TITLEISH;
+	if (w <= 6 && is_date(s, n))
+		f |= LF_DATE;
+	else if (w <= 4 && !has_punctuation(s, n) &&
+	    place_words(s, n, &after) == (int)w && after == n)
+		f |= LF_PLACE;
+	if (w <= 2 && f & LF_PLACE)
+		f |= LF_LABEL;
+	if (is_dateline(s, n))
+		f |= LF_DATELINE;
+	if (hashtags > 0 && hashtags * 2 >= w)
+		f |= LF_HASHTAGS;
+	if (w <= 30)
+		f |= chrome_match(s, n, w);
+	if (w <= 20 && !(f & LF_SENTENCE) && is_breadcrumb(s, n))
+		f |= LF_CHROME_TOP;
+	if (w <= 15 && !(f & LF_SENTENCE) && byline_match(s, n, w))
+		f |= LF_BYLINE;
+	l->flags = f;
+}
+
+/*
+ * Split s[0..n) into at most 64 lowercased words of letters and digits
+ * (bytes of UTF-8 sequences count as letters), without '#'; words of
+ * fewer than least letters (with 4: the, of, and, ...) are left out.
+ */
+void
+words_of(struct words *w, const char *s, size_t n, size_t least)
+{
+	size_t i = 0, used = 0, start;
+	unsigned char c;
+
+	w->count = 0;
+	while (i < n && w->count < 64) {
+		while (i < n && !isalnum((unsigned char)s[i]) &&
+		    (unsigned char)s[i] < 0x80)
+			i++;
+		start = used;
+		while (i < n && (isalnum((unsigned char)s[i]) ||
+		    (unsigned char)s[i] >= 0x80)) {
+			c = (unsigned char)s[i++];
+			if (used < sizeof(w->store))
+				w->store[used++] = (char)tolower(c);
+		}
+		if (used - start >= least && used - start < 256) {
+			w->w[w->count] = w->store + start;
+			w->n[w->count++] = (unsigned char)(used - start);
+		}
+	}
+}
+
+double
+words_overlap(const struct words *a, const struct words *b)
+{
+	size_t i, j, common = 0, least;
+
+	least = a->count < b->count ? a->count : b->count;
+	if (least == 0)
+		return 0.0;
+	for (i = 0; i < a->count; i++)
+		for (j = 0; j < b->count; j++)
+			if (a->n[i] == b->n[j] &&
+			    memcmp(a->w[i], b->w[j], a->n[i]) == 0) {
+				common++;
+				break;
+			}
+	if (common > least)
+		common = least;
+	return (double)common / (double)least;
+}
+
+int
+words_prefix(const char *s, size_t n, const char *p, size_t pn)
+{
+	struct words a, b;
+	size_t i;
+
+	words_of(&a, s, n, 1);
+	words_of(&b, p, pn, 1);
+	if (b.count < 3 || a.count < b.count)
+		return 0;
+	for (i = 0; i < b.count; i++)
+		if (a.n[i] != b.n[i] || memcmp(a.w[i], b.w[i], a.n[i]) != 0)
+			return 0;
+	return 1;
+}

@@ -1,0 +1,182 @@
+/*
+ * doc.c: write lines as a document record: its span, its title, its
+ * bylines, and its chrome cut from the body into headers.
+ */
+#include <string.h>
+
+#include "prog.h"
+#include "record.h"
+#include "segment.h"
+
+#define NONE ((size_t)-1)
+
+static const char *
+text_at(const struct seg *sg, size_t i)
+{
+	return sg->text.p + sg->v[i].off;
+}
+
+static int
+is_content(const struct seg *sg, size_t i)
+{
+	return !(sg->v[i].flags & (LF_BLANK | LF_SEPARATOR));
+}
+
+/*
+ * The length of the headline in s[0..n): the line, or its first
+ * sentence when it holds more than one ("... in 2021. Here is ..."), and
+ * at most 40 words.
+ */
+static size_t
+headline_len(const char *s, size_t n)
+{
+	size_t i, word = 0, words = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] == ' ') {
+			if (++words == 40)
+				return i;
+			word = i + 1;
+			continue;
+		}
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') &&
+		    i + 2 < n && s[i + 1] == ' ' && s[i + 2] >= 'A' &&
+		    s[i + 2] <= 'Z' && words >= 4 && i - word >= 4)
+			return i + 1;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	return n;
+}
+
+/*
+ * Lines of chrome that open the document: breadcrumbs and other opening
+ * chrome, and a section label (one or two capitalised words) before the
+ * title.  Returns the first line after them.
+ */
+static size_t
+skip_top_chrome(const struct seg *sg, size_t first, size_t last,
+    unsigned char *chrome)
+{
+	size_t i;
+
+	for (i = first; i <= last; i++) {
+		if (!is_content(sg, i))
+			continue;
+		if (sg->v[i].flags & LF_CHROME_TOP ||
+		    (i == first && label_at(sg, i)))
+			chrome[i - first] = 1;
+		else
+			break;
+	}
+	return i;
+}
+
+/* Append to b the lines first..last not marked in chrome, trimmed. */
+static void
+assemble(const struct seg *sg, size_t first, size_t last,
+    const unsigned char *chrome, struct buf *b)
+{
+	size_t i;
+
+	for (i = first; i <= last; i++) {
+		if (chrome[i - first])
+			continue;
+		if (b->len == 0 && !is_content(sg, i))
+			continue;	/* blank lines left after chrome */
+		buf_append(b, text_at(sg, i), sg->v[i].len + 1);
+	}
+	while (b->len > 0 && (b->p[b->len - 1] == '\n' ||
+	    b->p[b->len - 1] == ' '))
+		b->len--;
+}
+
+/* Add header key with s[0..n) without the spaces around it. */
+static void
+add_trimmed(struct record *rec, const char *key, const char *s, size_t n)
+{
+	while (n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		n--;
+	}
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	rec_add(rec, key, strlen(key), s, n);
+}
+
+void
+doc_write(struct seg *sg, size_t n)
+{
+	static struct record rec;
+	static struct buf body;
+	static unsigned char *chrome;
+	static size_t chrome_cap;
+	size_t first, last, s, i, tlen;
+	struct head h;
+	int cut = 0;
+
+	for (first = 0; first < n && !is_content(sg, first); first++)
+		continue;
+	if (first == n)
+		return;
+	for (last = n - 1; !is_content(sg, last); last--)
+		continue;
+	if (chrome_cap < last - first + 1) {
+		chrome_cap = last - first + 1;
+		chrome = xrealloc(chrome, chrome_cap);
+	}
+	memset(chrome, 0, last - first + 1);
+	for (i = first; i <= last; i++)
+		if (sg->v[i].flags & LF_CHROME)
+			chrome[i - first] = 1;
+	s = skip_top_chrome(sg, first, last, chrome);
+	if (s > last)
+		s = first;
+	memset(&h, 0, sizeof(h));
+	h.title = s;
+	if (!head_find(sg, s, 1, &h))
+		h.count = 0;
+
+	sg->docno++;
+	rec_clear(&rec);
+	rec_addf(&rec, "id", "%s:%llu", sg->source,
+	    (unsigned long long)sg->docno);
+	rec_adds(&rec, "source", sg->source);
+	rec_addf(&rec, "lines", "%llu-%llu",
+	    (unsigned long long)sg->v[first].lineno,
+	    (unsigned long long)sg->v[last].lineno);
+	rec_addf(&rec, "bytes", "%llu-%llu",
+	    (unsigned long long)sg->v[first].byte,
+	    (unsigned long long)sg->v[last].end);
+	tlen = headline_len(text_at(sg, h.title), sg->v[h.title].len);
+	if (tlen > 0)
+		rec_add(&rec, "title", 5, text_at(sg, h.title), tlen);
+	rec_adds(&rec, "unit", "doc");
+	for (i = 0; i < h.count; i++) {
+		size_t l = h.lines[i];
+
+		if (h.echo != NONE && l >= h.echo)
+			break;
+		if (l != h.title)
+			add_trimmed(&rec, "byline", text_at(sg, l),
+			    sg->v[l].len);
+	}
+	for (i = first; i <= last; i++)
+		if (chrome[i - first]) {
+			add_trimmed(&rec, "chrome", text_at(sg, i),
+			    sg->v[i].len);
+			cut = !sg->opts->keep_chrome;
+		}
+	if (!cut) {
+		memset(chrome, 0, last - first + 1);
+		rec_set_body(&rec, text_at(sg, first), sg->v[last].off +
+		    sg->v[last].len - sg->v[first].off);
+	} else {
+		body.len = 0;
+		assemble(sg, first, last, chrome, &body);
+		rec_set_body(&rec, body.p ? body.p : "", body.len);
+	}
+	prog.records_in++;
+	rec_write(&prog.out, &rec);
+	prog.records_out++;
+}

@@ -1,0 +1,306 @@
+/*
+ * segment.c: where one document ends and the next begins.
+ *
+ * Each input starts a document.  The opening of a document (its opening
+ * chrome, and the head of a reposted release: see head.c) never starts
+ * another.  After that, a line starts a new document when (the first
+ * rule that applies decides):
+ *   1. with -b, it matches the pattern (and no other rule applies);
+ *   2. a separator line (=====, -----, * * *, #####) stands before it;
+ *   3. it closes a page itself (closing chrome followed by a blank line
+ *      or more chrome, a line of #hashtags, a closing dateline) or is
+ *      other chrome: it does not, unless it is a title echoed after
+ *      bylines (rule 8);
+ *   4. the line before it closed a page: it does;
+ *   5. no blank line stands before it: it does not;
+ *   6. it is a breadcrumb ("Home > News", "HomeNewsWorld") or other
+ *      opening chrome: it does;
+ *   7. it is a section label (one or two capitalised words, then a blank
+ *      and a line that is not a byline) and that line starts a document
+ *      by rule 8 or 9: it does;
+ *   8. it opens the head of a reposted release (head.c): it does;
+ *   9. it looks like a title (4 to 40 words, no final punctuation) and
+ *      the body follows at once (a long line, a sentence or a date
+ *      line), or it is a line without final punctuation followed, at once
+ *      or after blank lines, by an opening dateline ("Beijing, 21 January
+ *      2024 (TDI): ..."): it does;
+ *  10. otherwise it does not: a blank line alone is a paragraph break.
+ * A closing dateline is a place line (one to four capitalised words)
+ * followed by a date line ("31 December 2020").
+ */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "prog.h"
+#include "segment.h"
+#include "utf8.h"
+
+#define LOOKAHEAD 24	/* lines read past the one being decided */
+#define NONE ((size_t)-1)
+
+void
+seg_init(struct seg *sg, const struct dsplit_opts *opts, const char *source)
+{
+	memset(sg, 0, sizeof(*sg));
+	sg->opts = opts;
+	sg->source = source;
+	sg->protect = NONE;
+}
+
+void
+seg_free(struct seg *sg)
+{
+	free(sg->v);
+	buf_free(&sg->text);
+	memset(sg, 0, sizeof(*sg));
+}
+
+void
+seg_add(struct seg *sg, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte, uint64_t end)
+{
+	static uint64_t *nuls, *repaired;
+	struct line *l;
+	size_t start = sg->text.len, i;
+
+	if (nuls == NULL) {
+		nuls = prog_counter("nul bytes dropped");
+		repaired = prog_counter("invalid utf-8 repaired");
+	}
+	if (memchr(s, '\0', n) == NULL) {
+		buf_append(&sg->text, s, n);
+	} else {
+		buf_reserve(&sg->text, n);
+		for (i = 0; i < n; i++) {
+			if (s[i] != '\0')
+				sg->text.p[sg->text.len++] = s[i];
+			else
+				(*nuls)++;
+		}
+	}
+	if (utf8_valid_prefix(sg->text.p + start, sg->text.len - start) <
+	    sg->text.len - start) {
+		struct buf fixed = BUF_INIT;
+
+		*repaired += utf8_repair(&fixed, sg->text.p + start,
+		    sg->text.len - start);
+		sg->text.len = start;
+		buf_append(&sg->text, fixed.p, fixed.len);
+		buf_free(&fixed);
+	}
+	buf_putc(&sg->text, '\n');
+	if (sg->n == sg->cap) {
+		sg->cap = sg->cap ? sg->cap * 2 : 256;
+		sg->v = xrealloc(sg->v, sg->cap * sizeof(*sg->v));
+	}
+	l = &sg->v[sg->n++];
+	l->off = start;
+	l->len = sg->text.len - start - 1;
+	l->lineno = lineno;
+	l->byte = byte;
+	l->end = end;
+	line_classify(l, sg->text.p + start);
+}
+
+static int
+has(const struct seg *sg, size_t i, unsigned flags)
+{
+	return i < sg->n && (sg->v[i].flags & flags) != 0;
+}
+
+/*
+ * Nonzero when line i closes a page: see rule 3.  Closing chrome does
+ * only when a blank line, a separator or more chrome follows it.
+ */
+static int
+closes_page(const struct seg *sg, size_t i)
+{
+	if (has(sg, i, LF_HASHTAGS))
+		return 1;
+	if (has(sg, i, LF_CHROME_END))
+		return i + 1 >= sg->n ||
+		    has(sg, i + 1, LF_BLANK | LF_SEPARATOR | LF_CHROME);
+	if (has(sg, i, LF_PLACE) && has(sg, i + 1, LF_DATE))
+		return 1;
+	return has(sg, i, LF_DATE) && i > 0 && has(sg, i - 1, LF_PLACE);
+}
+
+/* The next line after i that is not blank, or NONE. */
+static size_t
+next_content(const struct seg *sg, size_t i)
+{
+	for (i++; i < sg->n; i++)
+		if (!has(sg, i, LF_BLANK | LF_SEPARATOR))
+			return i;
+	return NONE;
+}
+
+/*
+ * Rule 9: a title followed by its body.  Before an opening dateline a
+ * title may be short; elsewhere it has four words or more.
+ */
+static int
+title_then_body(const struct seg *sg, size_t i)
+{
+	const struct line *l = &sg->v[i];
+	size_t j;
+
+	if (l->flags & (LF_CHROME | LF_BYLINE | LF_SENTENCE | LF_DATE |
+	    LF_COLON_END) || l->words > 40 ||
+	    islower((unsigned char)sg->text.p[l->off]))
+		return 0;
+	j = next_content(sg, i);
+	if (j != NONE && has(sg, j, LF_DATELINE))
+		return 1;
+	if (!(l->flags & LF_TITLEISH) || j != i + 1)
+		return 0;
+	return sg->v[j].words >= 12 || has(sg, j, LF_SENTENCE | LF_DATE);
+}
+
+/*
+ * Nonzero when a line that looks like chrome opens the head of a release
+ * whose title it is, echoed after the bylines.
+ */
+static int
+echoed_head(const struct seg *sg, size_t i)
+{
+	struct head h;
+
+	return head_find(sg, i, 1, &h) && h.echo != NONE && h.title == i;
+}
+
+/* Rules 8 and 9. */
+static int
+opens_document(const struct seg *sg, size_t i)
+{
+	struct head h;
+
+	return head_find(sg, i, 0, &h) || title_then_body(sg, i);
+}
+
+static int
+matches_boundary(const struct seg *sg, size_t i)
+{
+	pcre2_match_data *md = sg->opts->boundary_md;
+
+	return pcre2_match(sg->opts->boundary_re,
+	    (PCRE2_SPTR)(sg->text.p + sg->v[i].off), sg->v[i].len, 0, 0, md,
+	    NULL) >= 0;
+}
+
+/*
+ * The line after which the current document may end: past its opening
+ * chrome and the head of a release that opens it (whose bylines and
+ * echoed title are not new documents).
+ */
+static size_t
+protected_until(struct seg *sg)
+{
+	struct head h;
+	size_t s, k;
+
+	if (sg->protect != NONE)
+		return sg->protect;
+	for (s = 0; s < sg->n; s++)
+		if (!has(sg, s, LF_BLANK | LF_SEPARATOR | LF_CHROME_TOP) &&
+		    !label_at(sg, s))
+			break;
+	sg->protect = s;
+	if (s < sg->n && head_find(sg, s, 1, &h)) {
+		for (k = 0; k < h.count; k++)
+			sg->protect = h.lines[k];
+		if (h.body != NONE)
+			sg->protect = h.body;
+	}
+	return sg->protect;
+}
+
+/* Nonzero when line i starts a new document: the rules above. */
+static int
+starts_document(struct seg *sg, size_t i)
+{
+	size_t p, j;
+	int gap = 0, sep = 0;
+
+	if (has(sg, i, LF_BLANK | LF_SEPARATOR))
+		return 0;
+	if (sg->opts->boundary_re == NULL && i <= protected_until(sg))
+		return 0;
+	for (p = i; p-- > 0;) {
+		if (has(sg, p, LF_SEPARATOR))
+			sep = 1;
+		else if (has(sg, p, LF_BLANK))
+			gap = 1;
+		else
+			break;
+	}
+	if (p == NONE)
+		return 0;		/* the first line of the document */
+	if (sg->opts->boundary_re != NULL)
+		return matches_boundary(sg, i);
+	if (sep)
+		return 1;
+	if (closes_page(sg, i) || has(sg, i, LF_CHROME_ANY))
+		return gap && echoed_head(sg, i);
+	if (closes_page(sg, p) && p > protected_until(sg))
+		return 1;
+	if (!gap)
+		return 0;
+	if (has(sg, i, LF_CHROME_TOP))
+		return 1;
+	if (label_at(sg, i) && (j = next_content(sg, i)) != NONE &&
+	    opens_document(sg, j))
+		return 1;
+	return opens_document(sg, i);
+}
+
+/* Forget lines v[0..n), whose document was written. */
+static void
+drop_lines(struct seg *sg, size_t n)
+{
+	size_t off, i;
+
+	if (n == sg->n) {
+		sg->n = 0;
+		sg->text.len = 0;
+		return;
+	}
+	off = sg->v[n].off;
+	memmove(sg->text.p, sg->text.p + off, sg->text.len - off);
+	sg->text.len -= off;
+	memmove(sg->v, sg->v + n, (sg->n - n) * sizeof(*sg->v));
+	sg->n -= n;
+	for (i = 0; i < sg->n; i++)
+		sg->v[i].off -= off;
+}
+
+void
+seg_flush(struct seg *sg, int at_end)
+{
+	if (sg->opts->format == FORMAT_LINES) {
+		for (; sg->n > 0; sg->next = 0) {
+			if (!has(sg, 0, LF_BLANK))
+				doc_write(sg, 1);
+			drop_lines(sg, 1);
+		}
+		return;
+	}
+	while (sg->next < sg->n && (at_end ||
+	    sg->n - sg->next > LOOKAHEAD)) {
+		if (sg->next > 0 && starts_document(sg, sg->next)) {
+			doc_write(sg, sg->next);
+			drop_lines(sg, sg->next);
+			sg->next = 0;
+			sg->protect = NONE;
+		}
+		sg->next++;
+	}
+	if (at_end && sg->n > 0) {
+		doc_write(sg, sg->n);
+		drop_lines(sg, sg->n);
+		sg->next = 0;
+	}
+}

@@ -1,0 +1,65 @@
+/*
+ * segment.h: cut a stream of lines into documents.
+ *
+ * The segmenter keeps the lines of the document being read and a few
+ * dozen lines of lookahead, decides for each line whether it starts a
+ * new document (the rules are in segment.c and dsplit(1)), and writes
+ * each document as a record as soon as the next one starts.
+ */
+#ifndef SEGMENT_H
+#define SEGMENT_H
+
+#include "buf.h"
+#include "dsplit.h"
+#include "line.h"
+
+struct seg {
+	const struct dsplit_opts *opts;
+	const char *source;	/* input name, for id and source */
+	struct line *v;		/* the current document, then lookahead */
+	size_t n;
+	size_t cap;
+	struct buf text;	/* the lines' text, each followed by '\n' */
+	size_t next;		/* the next line to decide */
+	uint64_t docno;		/* documents written from this source */
+	size_t protect;		/* see protected_until() in segment.c */
+};
+
+void seg_init(struct seg *sg, const struct dsplit_opts *opts,
+    const char *source);
+
+/* Add one line (without its line end) read at lineno and byte. */
+void seg_add(struct seg *sg, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte, uint64_t end);
+
+/* Decide what can be decided; at the end of input, write the rest. */
+void seg_flush(struct seg *sg, int at_end);
+
+void seg_free(struct seg *sg);
+
+/* doc.c: write lines v[0..n) as one document record. */
+void doc_write(struct seg *sg, size_t n);
+
+/* head.c: the head of a reposted release that opens at line s. */
+struct head {
+	size_t lines[8];	/* lines between s and the body */
+	size_t count;
+	size_t body;		/* first body line, or (size_t)-1 */
+	int confirmed;		/* bylines or an echoed title seen */
+	size_t echo;		/* the line echoing the title, or -1 */
+	size_t title;		/* the title line */
+};
+
+/*
+ * Find the head of a release at line s (a line that looks like chrome
+ * too, when chrome is nonzero); nonzero when it is confirmed.
+ */
+int head_find(const struct seg *sg, size_t s, int chrome, struct head *h);
+
+/*
+ * Nonzero when line i is a section label: one or two capitalised words,
+ * a blank, then a line that is not a byline.
+ */
+int label_at(const struct seg *sg, size_t i);
+
+#endif
