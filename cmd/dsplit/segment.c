@@ -70,10 +70,10 @@ seg_add(struct seg *sg, const char *s, size_t n, uint64_t lineno,
 		nuls = prog_counter("nul bytes dropped");
 		repaired = prog_counter("invalid utf-8 repaired");
 	}
+	buf_reserve(&sg->text, n + 1);
 	if (memchr(s, '\0', n) == NULL) {
 		buf_append(&sg->text, s, n);
 	} else {
-		buf_reserve(&sg->text, n);
 		for (i = 0; i < n; i++) {
 			if (s[i] != '\0')
 				sg->text.p[sg->text.len++] = s[i];
