@@ -141,6 +141,16 @@ doc_write(struct seg *sg, size_t n)
 	rec_clear(&rec);
 	rec_addf(&rec, "id", "%s:%llu", sg->source,
 	    (unsigned long long)sg->docno);
+	if (sg->opts->unit != UNIT_DOC) {
+		static struct buf docid;
+
+		docid.len = 0;
+		buf_append(&docid, rec.fields[0].val, rec.fields[0].vallen);
+		buf_putc(&docid, '\0');
+		prog.records_in++;
+		units_write(sg, first, last, chrome, docid.p);
+		return;
+	}
 	rec_adds(&rec, "source", sg->source);
 	rec_addf(&rec, "lines", "%llu-%llu",
 	    (unsigned long long)sg->v[first].lineno,

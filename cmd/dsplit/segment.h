@@ -40,6 +40,11 @@ void seg_free(struct seg *sg);
 /* doc.c: write lines v[0..n) as one document record. */
 void doc_write(struct seg *sg, size_t n);
 
+/* unit.c: write lines first..last (but chrome) as paragraphs or
+ * sentences of the document docid. */
+void units_write(const struct seg *sg, size_t first, size_t last,
+    const unsigned char *chrome, const char *docid);
+
 /* head.c: the head of a reposted release that opens at line s. */
 struct head {
 	size_t lines[8];	/* lines between s and the body */

@@ -1,0 +1,135 @@
+/*
+ * unit.c: write a document's paragraphs (-u para) or sentences (-u sent)
+ * as records.
+ *
+ * A paragraph is a block of lines between blank lines, or a single line
+ * in a document whose paragraphs are one line each: one where at least
+ * half of the lines (chrome aside) end with a full stop, question or
+ * exclamation mark, or are longer than 160 bytes.  Hard-wrapped text
+ * fails that test and keeps its blocks.  Sentences are split within a
+ * paragraph by sentence.c.  Each unit has its own lines and bytes and
+ * the id of the unit that holds it as parent.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "prog.h"
+#include "record.h"
+#include "segment.h"
+#include "sentence.h"
+
+#define LONG_LINE 160
+
+/* Nonzero when the paragraphs of lines first..last are one line each. */
+static int
+one_line_paragraphs(const struct seg *sg, size_t first, size_t last,
+    const unsigned char *chrome)
+{
+	size_t i, lines = 0, whole = 0;
+
+	for (i = first; i <= last; i++) {
+		if (chrome[i - first] || sg->v[i].flags & LF_BLANK)
+			continue;
+		lines++;
+		if (sg->v[i].flags & LF_SENTENCE || sg->v[i].len > LONG_LINE)
+			whole++;
+	}
+	return whole * 2 >= lines;
+}
+
+/* The line of first..last that holds byte offset off of the text. */
+static size_t
+line_at(const struct seg *sg, size_t first, size_t last, size_t off)
+{
+	size_t i;
+
+	for (i = first; i < last && sg->v[i + 1].off <= off; i++)
+		continue;
+	return i;
+}
+
+static void
+write_unit(const struct seg *sg, const char *id, const char *parent,
+    const char *unit, size_t a, size_t b, const char *s, size_t n)
+{
+	static struct record rec;
+	const struct line *la = &sg->v[a], *lb = &sg->v[b];
+	size_t start = (size_t)(s - sg->text.p), end = start + n;
+
+	rec_clear(&rec);
+	rec_adds(&rec, "id", id);
+	rec_adds(&rec, "source", sg->source);
+	rec_addf(&rec, "lines", "%llu-%llu", (unsigned long long)la->lineno,
+	    (unsigned long long)lb->lineno);
+	rec_addf(&rec, "bytes", "%llu-%llu",
+	    (unsigned long long)(la->byte + (start - la->off)),
+	    (unsigned long long)(lb->byte + (end - lb->off) - 1));
+	rec_adds(&rec, "unit", unit);
+	rec_adds(&rec, "parent", parent);
+	rec_set_body(&rec, s, n);
+	rec_write(&prog.out, &rec);
+	prog.records_out++;
+}
+
+/* Make id the NUL-terminated "PARENT.N". */
+static void
+child_id(struct buf *id, const char *parent, unsigned long long n)
+{
+	char num[24];
+
+	id->len = 0;
+	buf_puts(id, parent);
+	snprintf(num, sizeof(num), ".%llu", n);
+	buf_puts(id, num);
+	buf_putc(id, '\0');
+}
+
+/* Write the sentences of the paragraph in lines a..b. */
+static void
+write_sentences(const struct seg *sg, const char *para, size_t a, size_t b)
+{
+	static struct buf id;
+	const char *s = sg->text.p + sg->v[a].off;
+	size_t n = sg->v[b].off + sg->v[b].len - sg->v[a].off, k, len;
+	unsigned long long count = 0;
+
+	while ((k = sentence_space(s, n)) < n) {
+		s += k;
+		n -= k;
+		len = sentence_len(s, n);
+		child_id(&id, para, ++count);
+		write_unit(sg, id.p, para, "sent",
+		    line_at(sg, a, b, (size_t)(s - sg->text.p)),
+		    line_at(sg, a, b, (size_t)(s - sg->text.p) + len - 1),
+		    s, len);
+		s += len;
+		n -= len;
+	}
+}
+
+void
+units_write(const struct seg *sg, size_t first, size_t last,
+    const unsigned char *chrome, const char *docid)
+{
+	int per_line = one_line_paragraphs(sg, first, last, chrome);
+	unsigned long long count = 0;
+	static struct buf id;
+	size_t a, b;
+
+	for (a = first; a <= last; a = b + 1) {
+		if (chrome[a - first] || sg->v[a].flags & LF_BLANK) {
+			b = a;
+			continue;
+		}
+		for (b = a; !per_line && b < last && !chrome[b + 1 - first] &&
+		    !(sg->v[b + 1].flags & LF_BLANK); b++)
+			continue;
+		child_id(&id, docid, ++count);
+		if (sg->opts->unit == UNIT_SENT)
+			write_sentences(sg, id.p, a, b);
+		else
+			write_unit(sg, id.p, docid, "para", a, b,
+			    sg->text.p + sg->v[a].off,
+			    sg->v[b].off + sg->v[b].len - sg->v[a].off);
+	}
+}
