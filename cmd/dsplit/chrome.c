@@ -83,7 +83,7 @@ opens_with(const char *s, size_t n, const char *p, unsigned words)
 {
 	size_t i, pn;
 
-	if (tolower((unsigned char)*s) != tolower((unsigned char)*p))
+	if ((*s | 0x20) != (*p | 0x20))	/* the first letters differ */
 		return 0;
 	pn = strlen(p);
 	if (n < pn)

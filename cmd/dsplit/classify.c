@@ -7,6 +7,7 @@
  * and section labels.  English month and weekday names are in tables.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -246,9 +247,58 @@ last_mark(const char *s, size_t n)
 
 /*
  * The words of s[0..n), counted up to MAX_WORDS (the rules need no
- * more), and how many of them are #hashtags.
+ * more), and how many of them are #hashtags.  Words are separated by
+ * spaces, tabs and (in lines of up to LONG_LINE bytes) no-break spaces;
+ * longer lines are counted eight bytes at a time.
  */
 #define MAX_WORDS 41
+#define LONG_LINE 128
+
+#define ONES 0x0101010101010101ULL
+#define HIGHS 0x8080808080808080ULL
+
+/* The high bit of each byte of w that equals c (exactly). */
+static inline uint64_t
+bytes_equal(uint64_t w, unsigned char c)
+{
+	uint64_t t = w ^ (ONES * c);
+
+	return ~(((t & ~HIGHS) + ~HIGHS) | t) & HIGHS;
+}
+
+/* How many bytes of w have their high bit set (and no other bit). */
+static inline unsigned
+high_bits(uint64_t w)
+{
+	return (unsigned)(((w >> 7) * ONES) >> 56);
+}
+
+static unsigned
+count_words_fast(const char *s, size_t n, unsigned *hashtags)
+{
+	uint64_t w, solid, starts, last = 0;
+	unsigned words = 0;
+	size_t i;
+
+	for (i = 0; i + 8 <= n && words <= MAX_WORDS; i += 8) {
+		memcpy(&w, s + i, 8);
+		solid = ~(bytes_equal(w, ' ') | bytes_equal(w, '\t')) & HIGHS;
+		starts = solid & ~((solid << 8) | last);
+		last = (solid >> 56) & 0x80;
+		words += high_bits(starts);
+		*hashtags += high_bits(starts & bytes_equal(w, '#'));
+	}
+	for (; i < n && words <= MAX_WORDS; i++) {
+		int sp = s[i] == ' ' || s[i] == '\t';
+
+		if (!sp && !last) {
+			words++;
+			*hashtags += s[i] == '#';
+		}
+		last = sp ? 0 : 0x80;
+	}
+	return words > MAX_WORDS ? MAX_WORDS : words;
+}
 
 static unsigned
 count_words(const char *s, size_t n, unsigned *hashtags)
@@ -258,6 +308,8 @@ count_words(const char *s, size_t n, unsigned *hashtags)
 	int in = 0;
 
 	*hashtags = 0;
+	if (n > LONG_LINE)
+		return count_words_fast(s, n, hashtags);
 	for (i = 0; i < n; i++) {
 		if (s[i] == ' ' || s[i] == '\t') {
 			in = 0;
@@ -395,8 +447,16 @@ int
 words_prefix(const char *s, size_t n, const char *p, size_t pn)
 {
 	struct words a, b;
-	size_t i;
+	size_t i, j;
 
+	/* most lines differ at once: compare the first letters first */
+	for (i = 0; i < n && !isalnum((unsigned char)s[i]); i++)
+		continue;
+	for (j = 0; j < pn && !isalnum((unsigned char)p[j]); j++)
+		continue;
+	if (i == n || j == pn || tolower((unsigned char)s[i]) !=
+	    tolower((unsigned char)p[j]))
+		return 0;
 	words_of(&a, s, n, 1);
 	words_of(&b, p, pn, 1);
 	if (b.count < 3 || a.count < b.count)
