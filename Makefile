@@ -4,6 +4,7 @@
 #   make check            install missing packages, build, run every test
 #   make check SANITIZE=1 the same, built with ASan and UBSan
 #   make check CC=clang   the same, built with clang
+#   make check ZLIB_ONLY=1 the same, gzip input with zlib, not ISA-L
 #   make demo             install missing packages, build, run the pipeline
 #                         on sample/sample.txt.gz
 #   make bench            speed and memory against cat, zcat and jq
@@ -23,28 +24,41 @@ LDFLAGS ?=
 PKG_CONFIG ?= pkg-config
 PKGS = jansson libpcre2-8 zlib
 
+# Gzip input: with ISA-L when pkg-config finds it (libisal-dev), unless
+# ZLIB_ONLY=1; with zlib otherwise (common/inflate.h).
+ifneq ($(ZLIB_ONLY),1)
+ifeq ($(shell $(PKG_CONFIG) --exists libisal 2>/dev/null && echo y),y)
+ISAL = 1
+PKGS += libisal
+endif
+endif
+
 PROGS = dsplit ddedup dtag djson
 
 # Objects go to a folder per compiler, and sanitizer builds (with their
-# programs) to their own, so that builds never mix.
+# programs) and zlib-only builds to their own, so that builds never mix.
+ifeq ($(ZLIB_ONLY),1)
+ZLIB_SUFFIX = -zlib
+endif
 ifeq ($(SANITIZE),1)
-OUT = build/$(notdir $(CC))-san
+OUT = build/$(notdir $(CC))$(ZLIB_SUFFIX)-san
 SAN = -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
 BIN = $(OUT)/bin
 else
-OUT = build/$(notdir $(CC))
+OUT = build/$(notdir $(CC))$(ZLIB_SUFFIX)
 SAN =
 BIN = bin
 endif
 
 WARN = -Wall -Wextra -Werror
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) \
-	-DVERSION='"$(VERSION)"' -Icommon $(CFLAGS) $(SAN) \
+	-DVERSION='"$(VERSION)"' $(if $(ISAL),-DHAVE_ISAL) -Icommon \
+	$(CFLAGS) $(SAN) \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || \
-	echo -ljansson -lpcre2-8 -lz)
+	echo -ljansson -lpcre2-8 -lz $(if $(ISAL),-lisal))
 
 COMMON_SRC = $(wildcard common/*.c)
 COMMON_OBJ = $(COMMON_SRC:%.c=$(OUT)/%.o)
@@ -59,10 +73,20 @@ all: build-deps $(PROGS:%=$(BIN)/%)
 build-deps:
 	@CC="$(CC)" SANITIZE="$(SANITIZE)" tools/deps -n build
 
+# Stamps hold what a build depends on beyond its files, rewritten only
+# when that changes: bin/ is shared by builds from different objects
+# (ZLIB_ONLY=1 or not, CC), and libisal-dev may come or go between builds.
+$(BIN)/.objects $(OUT)/.gzip-lib: FORCE
+	@mkdir -p $(@D)
+	@echo $(STAMP) | cmp -s - $@ || echo $(STAMP) >$@
+$(BIN)/.objects: STAMP = $(OUT)
+$(OUT)/.gzip-lib: STAMP = $(if $(ISAL),isal,zlib)
+$(OUT)/common/inflate_isal.o $(OUT)/common/inflate_zlib.o: $(OUT)/.gzip-lib
+
 define prog_rule
-$(BIN)/$(1): $(call prog_obj,$(1)) $(COMMON_OBJ)
+$(BIN)/$(1): $(call prog_obj,$(1)) $(COMMON_OBJ) $(BIN)/.objects
 	@mkdir -p $$(@D)
-	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$^ $$(LIBS)
+	$$(CC) $$(ALL_LDFLAGS) -o $$@ $$(filter %.o,$$^) $$(LIBS)
 endef
 $(foreach p,$(PROGS),$(eval $(call prog_rule,$(p))))
 
@@ -71,11 +95,14 @@ $(OUT)/%.o: %.c
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # Unit tests link common/ and the program parts they test.
-$(OUT)/tests/%: tests/unit/%.c $(COMMON_OBJ) $(call prog_obj,djson)
+UNIT_PROGS = djson dsplit
+UNIT_OBJ = $(filter-out %/main.o, \
+	$(foreach p,$(UNIT_PROGS),$(call prog_obj,$(p))))
+
+$(OUT)/tests/%: tests/unit/%.c $(COMMON_OBJ) $(UNIT_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Icmd/djson $(ALL_LDFLAGS) -o $@ $< \
-		$(COMMON_OBJ) $(filter-out %/main.o,$(call prog_obj,djson)) \
-		$(LIBS)
+	$(CC) $(ALL_CFLAGS) $(UNIT_PROGS:%=-Icmd/%) $(ALL_LDFLAGS) -o $@ $< \
+		$(COMMON_OBJ) $(UNIT_OBJ) $(LIBS)
 
 units: $(UNIT_BIN)
 
@@ -109,6 +136,6 @@ install: all
 clean:
 	rm -rf build bin
 
-.PHONY: all build-deps units check demo bench lint install clean
+.PHONY: all build-deps units check demo bench lint install clean FORCE
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #include "buf.h"
+#include "inflate.h"
 #include "input.h"
 
 #define RAW_BLOCK (256 * 1024)	/* compressed bytes read at a time */
@@ -26,10 +26,11 @@ struct input {
 	int fd;
 	enum state state;
 	int gzip;
-	z_stream zs;
-	int zinit;
-	unsigned char *raw;	/* bytes read from fd, not yet consumed */
-	size_t rawlen;		/* valid bytes in raw */
+	int eof;		/* read() returned 0 */
+	struct inflater *z;
+	unsigned char *raw;	/* bytes read from fd */
+	size_t rawpos;		/* where those not yet consumed start */
+	size_t rawlen;		/* how many of them there are */
 	char err[160];
 };
 
@@ -73,31 +74,38 @@ read_fd(struct input *in, void *dst, size_t len)
 	while (n < 0 && errno == EINTR);
 	if (n < 0)
 		return fail(in, strerror(errno));
+	if (n == 0)
+		in->eof = 1;
 	return n;
 }
 
 /*
- * Top up in->raw to at least want bytes (fewer at end of file), keeping
- * the unconsumed bytes that zs.next_in points to.  Returns -1 on error.
+ * Move the unconsumed bytes to the start of in->raw and read until there
+ * are at least want of them (fewer at end of file).  -1 on error.
  */
 static int
 fill_raw(struct input *in, size_t want)
 {
 	ssize_t n;
 
-	if (in->rawlen > 0 && in->zs.next_in != in->raw && in->zinit)
-		memmove(in->raw, in->zs.next_in, in->rawlen);
-	in->zs.next_in = in->raw;
-	while (in->rawlen < want) {
+	if (in->rawpos > 0) {
+		memmove(in->raw, in->raw + in->rawpos, in->rawlen);
+		in->rawpos = 0;
+	}
+	while (in->rawlen < want && !in->eof) {
 		n = read_fd(in, in->raw + in->rawlen, RAW_BLOCK - in->rawlen);
 		if (n < 0)
 			return -1;
-		if (n == 0)
-			break;
 		in->rawlen += (size_t)n;
 	}
-	in->zs.avail_in = (uInt)in->rawlen;
 	return 0;
+}
+
+static void
+consume(struct input *in, size_t n)
+{
+	in->rawpos += n;
+	in->rawlen -= n;
 }
 
 static int
@@ -116,12 +124,8 @@ sniff(struct input *in)
 		in->state = ST_PLAIN;
 		return 0;
 	}
-	if (inflateInit2(&in->zs, 15 + 16) != Z_OK)
-		return (int)fail(in, "cannot initialise zlib");
-	in->zinit = 1;
+	in->z = inflater_new();
 	in->gzip = 1;
-	in->zs.next_in = in->raw;
-	in->zs.avail_in = (uInt)in->rawlen;
 	in->state = ST_GZIP;
 	return 0;
 }
@@ -133,9 +137,8 @@ read_plain(struct input *in, char *dst, size_t len)
 
 	if (in->rawlen > 0) {	/* bytes read while sniffing */
 		n = (ssize_t)(len < in->rawlen ? len : in->rawlen);
-		memcpy(dst, in->raw, (size_t)n);
-		memmove(in->raw, in->raw + n, in->rawlen - (size_t)n);
-		in->rawlen -= (size_t)n;
+		memcpy(dst, in->raw + in->rawpos, (size_t)n);
+		consume(in, (size_t)n);
 		return n;
 	}
 	n = read_fd(in, dst, len);
@@ -154,58 +157,63 @@ next_member(struct input *in)
 		in->state = ST_EOF;
 		return 0;
 	}
-	if (!is_gzip_magic(in->zs.next_in, in->rawlen))
+	if (!is_gzip_magic(in->raw + in->rawpos, in->rawlen))
 		return (int)fail(in, "trailing garbage after gzip data");
-	if (inflateReset(&in->zs) != Z_OK)
-		return (int)fail(in, "cannot reset zlib");
+	inflater_reset(in->z);
 	in->state = ST_GZIP;
 	return 0;
+}
+
+/*
+ * An error after done bytes of output: return those bytes now and the
+ * error on the next call.
+ */
+static ssize_t
+gzip_error(struct input *in, size_t done, const char *prefix,
+    const char *what)
+{
+	snprintf(in->err, sizeof(in->err), "%s%s", prefix, what);
+	in->state = ST_ERROR;
+	return done > 0 ? (ssize_t)done : -1;
 }
 
 static ssize_t
 read_gzip(struct input *in, char *dst, size_t len)
 {
-	size_t done = 0;
-	int ret;
+	size_t done = 0, used;
 
-	if (len > UINT32_MAX)
-		len = UINT32_MAX;
 	while (done == 0 && in->state != ST_EOF) {
 		if (in->state == ST_GZIP_NEXT) {
 			if (next_member(in) < 0)
 				return -1;
 			continue;
 		}
-		if (in->rawlen == 0) {
-			if (fill_raw(in, 1) < 0)
-				return -1;
-			if (in->rawlen == 0)
-				return fail(in,
-				    "unexpected end of gzip data (truncated?)");
-		}
-		in->zs.next_out = (unsigned char *)dst;
-		in->zs.avail_out = (uInt)len;
-		ret = inflate(&in->zs, Z_NO_FLUSH);
-		done = len - in->zs.avail_out;
-		in->rawlen = in->zs.avail_in;
-		if (ret == Z_STREAM_END)
+		if (in->rawlen == 0 && fill_raw(in, 1) < 0)
+			return -1;
+		used = in->rawlen;
+		done = len;
+		switch (inflater_run(in->z, in->raw + in->rawpos, &used,
+		    (unsigned char *)dst, &done)) {
+		case INFLATE_END:
 			in->state = ST_GZIP_NEXT;
-		else if (ret == Z_DATA_ERROR || ret == Z_NEED_DICT) {
-			char what[120];
-
-			snprintf(what, sizeof(what), "corrupt gzip data: %s",
-			    in->zs.msg ? in->zs.msg : "invalid data");
-			if (done > 0) {
-				/* report the error on the next call */
-				memcpy(in->err, what, sizeof(what));
-				in->state = ST_ERROR;
-				in->err[sizeof(in->err) - 1] = '\0';
-				return (ssize_t)done;
-			}
-			return fail(in, what);
-		} else if (ret == Z_MEM_ERROR)
-			return fail(in, "out of memory in zlib");
-		/* Z_OK, or Z_BUF_ERROR: needs more input; loop */
+			break;
+		case INFLATE_CORRUPT:
+			return gzip_error(in, done, "corrupt gzip data: ",
+			    inflater_error(in->z));
+		case INFLATE_FAIL:
+			return gzip_error(in, done, "",
+			    inflater_error(in->z));
+		case INFLATE_OK:
+			/*
+			 * No progress: the input ran out (with input, the
+			 * decompressors always make progress).
+			 */
+			if (done == 0 && used == 0)
+				return fail(in, "unexpected end of gzip data"
+				    " (truncated?)");
+			break;
+		}
+		consume(in, used);
 	}
 	return (ssize_t)done;
 }
@@ -259,8 +267,7 @@ input_close(struct input *in)
 {
 	if (in == NULL)
 		return;
-	if (in->zinit)
-		inflateEnd(&in->zs);
+	inflater_free(in->z);
 	if (in->fd != STDIN_FILENO)
 		close(in->fd);
 	free(in->raw);

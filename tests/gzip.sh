@@ -309,3 +309,62 @@ test_expect_success 'stats count the decompressed bytes' '
 	grep -x "dsplit: bytes in: 11" err &&
 	grep -x "dsplit: records out: 1" err
 '
+
+# Header fields that gzip itself rarely writes (FEXTRA, FNAME, FCOMMENT,
+# FHCRC), set by hand in front of the deflate data of a member.
+printf 'one line\nand another\n' >fields
+gzip -n -c fields | tail -c +11 >fields.body
+# gz_fields FLG FIELDS: a member of fields with flags FLG and the fields
+# after the fixed header (printf escapes); the header CRC of hcrc.gz is
+# the right one for its header.
+gz_fields() {
+	printf "\037\213\010$1\0\0\0\0\0\003$2" && cat fields.body
+}
+gz_fields '\034' '\004\0abcdname\0comment\0' >flags.gz
+gz_fields '\036' '\004\0abcdname\0comment\0\342\110' >hcrc.gz
+gz_fields '\036' '\004\0abcdname\0comment\0\0\0' >bad-hcrc.gz
+gz_fields '\040' '' >reserved.gz
+
+test_expect_success 'header fields: FEXTRA, FNAME, FCOMMENT, FHCRC' '
+	dsplit <fields >expect &&
+	dsplit <flags.gz >out 2>err &&
+	test_cmp expect out &&
+	test_cmp /dev/null err &&
+	dsplit <hcrc.gz >out 2>err &&
+	test_cmp expect out &&
+	test_cmp /dev/null err
+'
+
+test_expect_success 'a wrong header CRC and a reserved flag are corrupt data' '
+	{
+		echo "dsplit: bad-hcrc.gz: corrupt gzip data: header crc mismatch"
+		echo "dsplit: reserved.gz: corrupt gzip data: unknown header flags set"
+	} >expect.err &&
+	test_expect_code 1 dsplit bad-hcrc.gz reserved.gz >out 2>err &&
+	test_cmp /dev/null out &&
+	test_cmp expect.err err
+'
+
+# A few MB of text in members of three levels and an empty one.
+awk 'BEGIN { for (i = 0; i < 100000; i++)
+	printf "line %d: the quick brown fox, %d\n", i, i * 7919 % 1000 }' >text
+head -n 30000 text | gzip -1 -c >m1.gz
+sed -n '30001,70000p' text | gzip -9 -c >m2.gz
+tail -n +70001 text | gzip -6 -c >m3.gz
+cat m1.gz empty.gz m2.gz m3.gz >levels.gz
+
+test_expect_success 'a large file in members of every level reads as text' '
+	dsplit <text >expect &&
+	dsplit <levels.gz >out 2>err &&
+	test_cmp expect out &&
+	test_cmp /dev/null err
+'
+
+test_expect_success 'a wrong length in the first of large members' '
+	cp levels.gz isize1.gz &&
+	poke isize1.gz $(($(wc -c <m1.gz) - 2)) &&
+	echo "dsplit: isize1.gz: corrupt gzip data: incorrect length check" \
+	    >expect.err &&
+	test_expect_code 1 dsplit isize1.gz >out 2>err &&
+	test_cmp expect.err err
+'
