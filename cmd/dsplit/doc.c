@@ -139,8 +139,11 @@ doc_write(struct seg *sg, size_t n)
 
 	sg->docno++;
 	rec_clear(&rec);
-	rec_addf(&rec, "id", "%s:%llu", sg->source,
-	    (unsigned long long)sg->docno);
+	if (sg->doc_id != NULL)
+		rec_adds(&rec, "id", sg->doc_id);
+	else
+		rec_addf(&rec, "id", "%s:%llu", sg->source,
+		    (unsigned long long)sg->docno);
 	if (sg->opts->unit != UNIT_DOC) {
 		static struct buf docid;
 

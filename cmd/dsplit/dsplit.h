@@ -20,7 +20,9 @@ struct dsplit_opts {
 	int keep_chrome;
 };
 
-/* split.c: read the lines of an input and segment them. */
+/* split.c: read the lines of an input and segment them; or read records
+ * and split each into paragraphs or sentences. */
 void split_input(struct input *in, const struct dsplit_opts *opts);
+void split_records(int argc, char **argv, const struct dsplit_opts *opts);
 
 #endif

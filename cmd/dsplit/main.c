@@ -108,11 +108,12 @@ main(int argc, char **argv)
 	if (opts.chrome_file != NULL &&
 	    chrome_load(opts.chrome_file, err, sizeof(err)) < 0)
 		msg_die(EXIT_USAGE, "--chrome-file %s", err);
-	if (opts.format != FORMAT_TEXT && opts.format != FORMAT_LINES)
-		msg_die(EXIT_USAGE, "-f warc and -f records are not supported"
-		    " yet");
+	if (opts.format == FORMAT_WARC)
+		msg_die(EXIT_USAGE, "-f warc is not supported yet");
 	prog_default_stdin(&argc, &argv);
-	for (i = 0; i < argc; i++) {
+	if (opts.format == FORMAT_RECORDS)
+		split_records(argc, argv, &opts);
+	for (i = 0; i < argc && opts.format != FORMAT_RECORDS; i++) {
 		if ((in = prog_open(argv[i])) == NULL)
 			continue;
 		split_input(in, &opts);

@@ -23,6 +23,7 @@ struct seg {
 	size_t next;		/* the next line to decide */
 	uint64_t docno;		/* documents written from this source */
 	size_t protect;		/* see protected_until() in segment.c */
+	const char *doc_id;	/* -f records: the id of the one document */
 };
 
 void seg_init(struct seg *sg, const struct dsplit_opts *opts,
