@@ -165,6 +165,10 @@ doc_write(struct seg *sg, size_t n)
 	if (tlen > 0)
 		rec_add(&rec, "title", 5, text_at(sg, h.title), tlen);
 	rec_adds(&rec, "unit", "doc");
+	for (i = 0; sg->extra != NULL && i < sg->extra->nfields; i++)
+		rec_add(&rec, sg->extra->fields[i].key,
+		    sg->extra->fields[i].keylen, sg->extra->fields[i].val,
+		    sg->extra->fields[i].vallen);
 	for (i = 0; i < h.count; i++) {
 		size_t l = h.lines[i];
 

@@ -25,4 +25,7 @@ struct dsplit_opts {
 void split_input(struct input *in, const struct dsplit_opts *opts);
 void split_records(int argc, char **argv, const struct dsplit_opts *opts);
 
+/* warc.c: each conversion or response record of a WARC file a document. */
+void split_warc(struct input *in, const struct dsplit_opts *opts);
+
 #endif

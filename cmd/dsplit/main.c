@@ -108,15 +108,16 @@ main(int argc, char **argv)
 	if (opts.chrome_file != NULL &&
 	    chrome_load(opts.chrome_file, err, sizeof(err)) < 0)
 		msg_die(EXIT_USAGE, "--chrome-file %s", err);
-	if (opts.format == FORMAT_WARC)
-		msg_die(EXIT_USAGE, "-f warc is not supported yet");
 	prog_default_stdin(&argc, &argv);
 	if (opts.format == FORMAT_RECORDS)
 		split_records(argc, argv, &opts);
 	for (i = 0; i < argc && opts.format != FORMAT_RECORDS; i++) {
 		if ((in = prog_open(argv[i])) == NULL)
 			continue;
-		split_input(in, &opts);
+		if (opts.format == FORMAT_WARC)
+			split_warc(in, &opts);
+		else
+			split_input(in, &opts);
 		input_close(in);
 	}
 	pcre2_match_data_free(opts.boundary_md);

@@ -12,6 +12,7 @@
 #include "buf.h"
 #include "dsplit.h"
 #include "line.h"
+#include "record.h"
 
 struct seg {
 	const struct dsplit_opts *opts;
@@ -24,6 +25,7 @@ struct seg {
 	uint64_t docno;		/* documents written from this source */
 	size_t protect;		/* see protected_until() in segment.c */
 	const char *doc_id;	/* -f records: the id of the one document */
+	const struct record *extra;	/* -f warc: headers to add (url...) */
 };
 
 void seg_init(struct seg *sg, const struct dsplit_opts *opts,
