@@ -273,6 +273,41 @@ rec_write_escaped(struct output *o, const char *s, size_t n)
 }
 
 int
+rec_write_field(struct output *o, const char *key, const char *val,
+    size_t n)
+{
+	if (out_puts(o, key) < 0 || out_write(o, ": ", 2) < 0 ||
+	    rec_write_escaped(o, val, n) < 0)
+		return -1;
+	return out_putc(o, '\n');
+}
+
+/* Write v in decimal into the end of buf; returns where it starts. */
+static char *
+decimal(char *end, uint64_t v)
+{
+	do
+		*--end = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	return end;
+}
+
+int
+rec_write_range(struct output *o, const char *key, uint64_t first,
+    uint64_t last)
+{
+	char num[48], *end = num + sizeof(num), *p;
+
+	p = decimal(end, last);
+	*--p = '-';
+	p = decimal(p, first);
+	if (out_puts(o, key) < 0 || out_write(o, ": ", 2) < 0 ||
+	    out_write(o, p, (size_t)(end - p)) < 0)
+		return -1;
+	return out_putc(o, '\n');
+}
+
+int
 rec_write(struct output *o, const struct record *rec)
 {
 	const struct field *f;

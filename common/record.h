@@ -78,6 +78,16 @@ int rec_write(struct output *o, const struct record *rec);
 /* Append the escaped form of a value (\n, \t, \\) to o. */
 int rec_write_escaped(struct output *o, const char *s, size_t n);
 
+/*
+ * Write one header line, "key: value" with the value escaped, or
+ * "key: first-last"; for programs that write records without building
+ * them (a record then ends with an empty line, the body and a NUL).
+ */
+int rec_write_field(struct output *o, const char *key, const char *val,
+    size_t n);
+int rec_write_range(struct output *o, const char *key, uint64_t first,
+    uint64_t last);
+
 /* Reading records from an input. */
 enum {
 	REC_ERROR = -1,		/* input error: stop reading this input */

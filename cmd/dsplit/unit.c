@@ -48,26 +48,25 @@ line_at(const struct seg *sg, size_t first, size_t last, size_t off)
 	return i;
 }
 
+/* Write a unit's record directly: these are many and small. */
 static void
 write_unit(const struct seg *sg, const char *id, const char *parent,
     const char *unit, size_t a, size_t b, const char *s, size_t n)
 {
-	static struct record rec;
 	const struct line *la = &sg->v[a], *lb = &sg->v[b];
 	size_t start = (size_t)(s - sg->text.p), end = start + n;
+	struct output *o = &prog.out;
 
-	rec_clear(&rec);
-	rec_adds(&rec, "id", id);
-	rec_adds(&rec, "source", sg->source);
-	rec_addf(&rec, "lines", "%llu-%llu", (unsigned long long)la->lineno,
-	    (unsigned long long)lb->lineno);
-	rec_addf(&rec, "bytes", "%llu-%llu",
-	    (unsigned long long)(la->byte + (start - la->off)),
-	    (unsigned long long)(lb->byte + (end - lb->off) - 1));
-	rec_adds(&rec, "unit", unit);
-	rec_adds(&rec, "parent", parent);
-	rec_set_body(&rec, s, n);
-	rec_write(&prog.out, &rec);
+	rec_write_field(o, "id", id, strlen(id));
+	rec_write_field(o, "source", sg->source, strlen(sg->source));
+	rec_write_range(o, "lines", la->lineno, lb->lineno);
+	rec_write_range(o, "bytes", la->byte + (start - la->off),
+	    lb->byte + (end - lb->off) - 1);
+	rec_write_field(o, "unit", unit, strlen(unit));
+	rec_write_field(o, "parent", parent, strlen(parent));
+	out_putc(o, '\n');
+	out_write(o, s, n);
+	out_putc(o, '\0');
 	prog.records_out++;
 }
 
