@@ -8,13 +8,6 @@
 #include "record.h"
 #include "segment.h"
 
-#define NONE ((size_t)-1)
-
-static const char *
-text_at(const struct seg *sg, size_t i)
-{
-	return sg->text.p + sg->v[i].off;
-}
 
 static int
 is_content(const struct seg *sg, size_t i)
@@ -84,7 +77,7 @@ assemble(const struct seg *sg, size_t first, size_t last,
 			continue;
 		if (b->len == 0 && !is_content(sg, i))
 			continue;	/* blank lines left after chrome */
-		buf_append(b, text_at(sg, i), sg->v[i].len + 1);
+		buf_append(b, seg_text(sg, i), sg->v[i].len + 1);
 	}
 	while (b->len > 0 && (b->p[b->len - 1] == '\n' ||
 	    b->p[b->len - 1] == ' '))
@@ -161,9 +154,9 @@ doc_write(struct seg *sg, size_t n)
 	rec_addf(&rec, "bytes", "%llu-%llu",
 	    (unsigned long long)sg->v[first].byte,
 	    (unsigned long long)sg->v[last].end);
-	tlen = headline_len(text_at(sg, h.title), sg->v[h.title].len);
+	tlen = headline_len(seg_text(sg, h.title), sg->v[h.title].len);
 	if (tlen > 0)
-		rec_add(&rec, "title", 5, text_at(sg, h.title), tlen);
+		rec_add(&rec, "title", 5, seg_text(sg, h.title), tlen);
 	rec_adds(&rec, "unit", "doc");
 	for (i = 0; sg->extra != NULL && i < sg->extra->nfields; i++)
 		rec_add(&rec, sg->extra->fields[i].key,
@@ -175,18 +168,18 @@ doc_write(struct seg *sg, size_t n)
 		if (h.echo != NONE && l >= h.echo)
 			break;
 		if (l != h.title)
-			add_trimmed(&rec, "byline", text_at(sg, l),
+			add_trimmed(&rec, "byline", seg_text(sg, l),
 			    sg->v[l].len);
 	}
 	for (i = first; i <= last; i++)
 		if (chrome[i - first]) {
-			add_trimmed(&rec, "chrome", text_at(sg, i),
+			add_trimmed(&rec, "chrome", seg_text(sg, i),
 			    sg->v[i].len);
 			cut = !sg->opts->keep_chrome;
 		}
 	if (!cut) {
 		memset(chrome, 0, last - first + 1);
-		rec_set_body(&rec, text_at(sg, first), sg->v[last].off +
+		rec_set_body(&rec, seg_text(sg, first), sg->v[last].off +
 		    sg->v[last].len - sg->v[first].off);
 	} else {
 		body.len = 0;

@@ -20,13 +20,6 @@
 #define HEAD_SPAN 16	/* lines looked at after the first */
 #define HEAD_SHORT 20	/* a head line has at most this many words */
 #define ECHO 0.6	/* share of the shorter line's words in the other */
-#define NONE ((size_t)-1)
-
-static const char *
-text_at(const struct seg *sg, size_t i)
-{
-	return sg->text.p + sg->v[i].off;
-}
 
 /*
  * Nonzero when lines a and b echo each other: most of the words of four
@@ -39,12 +32,12 @@ echoes(const struct seg *sg, size_t a, size_t b)
 	struct words wa, wb;
 	size_t i;
 
-	words_of(&wa, text_at(sg, a), sg->v[a].len, 4);
-	words_of(&wb, text_at(sg, b), sg->v[b].len, 4);
+	words_of(&wa, seg_text(sg, a), sg->v[a].len, 4);
+	words_of(&wb, seg_text(sg, b), sg->v[b].len, 4);
 	if (wa.count >= 3 && wb.count >= 3)
 		return words_overlap(&wa, &wb) >= ECHO;
-	words_of(&wa, text_at(sg, a), sg->v[a].len, 1);
-	words_of(&wb, text_at(sg, b), sg->v[b].len, 1);
+	words_of(&wa, seg_text(sg, a), sg->v[a].len, 1);
+	words_of(&wb, seg_text(sg, b), sg->v[b].len, 1);
 	if (wa.count == 0 || wa.count != wb.count)
 		return 0;
 	for (i = 0; i < wa.count; i++)
@@ -63,8 +56,8 @@ opens_body(const struct seg *sg, size_t b, size_t s)
 	struct words wb, ws;
 	size_t at, i;
 
-	words_of(&wb, text_at(sg, b), sg->v[b].len, 1);
-	words_of(&ws, text_at(sg, s), sg->v[s].len, 1);
+	words_of(&wb, seg_text(sg, b), sg->v[b].len, 1);
+	words_of(&ws, seg_text(sg, s), sg->v[s].len, 1);
 	if (ws.count == 0)
 		return 0;
 	for (at = 0; at <= 10 && at + ws.count <= wb.count; at++) {
@@ -159,13 +152,13 @@ head_find(const struct seg *sg, size_t s, int chrome, struct head *h)
 				teaser = 1;
 				break;
 			}
-	if (!teaser && islower((unsigned char)text_at(sg, s)[0]))
+	if (!teaser && islower((unsigned char)seg_text(sg, s)[0]))
 		return 0;
 	for (a = 0; a < h->count && !teaser; a++)
 		if (echoes(sg, s, h->lines[a]) && first_echo == NONE)
 			first_echo = h->lines[a];
-	if (h->body != NONE && first_echo == NONE && words_prefix(text_at(sg, h->body),
-	    v[h->body].len, text_at(sg, s), v[s].len))
+	if (h->body != NONE && first_echo == NONE && words_prefix(seg_text(sg, h->body),
+	    v[h->body].len, seg_text(sg, s), v[s].len))
 		first_echo = h->body;
 	h->confirmed = first_echo != NONE || byline_first;
 	h->echo = first_echo;

@@ -39,7 +39,6 @@
 #include "utf8.h"
 
 #define LOOKAHEAD 24	/* lines read past the one being decided */
-#define NONE ((size_t)-1)
 
 void
 seg_init(struct seg *sg, const struct dsplit_opts *opts, const char *source)

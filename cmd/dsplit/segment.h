@@ -28,6 +28,15 @@ struct seg {
 	const struct record *extra;	/* -f warc: headers to add (url...) */
 };
 
+#define NONE ((size_t)-1)	/* no line */
+
+/* The text of line i (not NUL-terminated: a newline follows it). */
+static inline const char *
+seg_text(const struct seg *sg, size_t i)
+{
+	return sg->text.p + sg->v[i].off;
+}
+
 void seg_init(struct seg *sg, const struct dsplit_opts *opts,
     const char *source);
 
