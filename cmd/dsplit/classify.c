@@ -32,7 +32,8 @@ in_table(const char *const *t, size_t count, const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < count; i++)
-		if (strlen(t[i]) == n && strncasecmp(t[i], s, n) == 0)
+		if ((t[i][0] | 0x20) == (s[0] | 0x20) && strlen(t[i]) == n &&
+		    strncasecmp(t[i], s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -249,7 +250,8 @@ last_mark(const char *s, size_t n)
  * The words of s[0..n), counted up to MAX_WORDS (the rules need no
  * more), and how many of them are #hashtags.  Words are separated by
  * spaces, tabs and (in lines of up to LONG_LINE bytes) no-break spaces;
- * longer lines are counted eight bytes at a time.
+ * lines without a no-break space, and long lines, are counted eight bytes
+ * at a time.
  */
 #define MAX_WORDS 41
 #define LONG_LINE 128
@@ -308,7 +310,7 @@ count_words(const char *s, size_t n, unsigned *hashtags)
 	int in = 0;
 
 	*hashtags = 0;
-	if (n > LONG_LINE)
+	if (n > LONG_LINE || memchr(s, 0xC2, n) == NULL)
 		return count_words_fast(s, n, hashtags);
 	for (i = 0; i < n; i++) {
 		if (s[i] == ' ' || s[i] == '\t') {
@@ -398,23 +400,37 @@ line_classify(struct line *l, const char *s)
  * (bytes of UTF-8 sequences count as letters), without '#'; words of
  * fewer than least letters (with 4: the, of, and, ...) are left out.
  */
+/* Lowercase letters and digits for words_of(); 0 for other bytes. */
+static unsigned char word_byte[256];
+
+static void
+init_word_bytes(void)
+{
+	int c;
+
+	for (c = 0; c < 256; c++)
+		word_byte[c] = (unsigned char)(c >= 0x80 ? c :
+		    isalnum(c) ? tolower(c) : 0);
+}
+
 void
 words_of(struct words *w, const char *s, size_t n, size_t least)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, used = 0, start;
 	unsigned char c;
 
+	if (word_byte['a'] == 0)
+		init_word_bytes();
 	w->count = 0;
 	while (i < n && w->count < 64) {
-		while (i < n && !isalnum((unsigned char)s[i]) &&
-		    (unsigned char)s[i] < 0x80)
+		while (i < n && word_byte[u[i]] == 0)
 			i++;
 		start = used;
-		while (i < n && (isalnum((unsigned char)s[i]) ||
-		    (unsigned char)s[i] >= 0x80)) {
-			c = (unsigned char)s[i++];
+		while (i < n && (c = word_byte[u[i]]) != 0) {
+			i++;
 			if (used < sizeof(w->store))
-				w->store[used++] = (char)tolower(c);
+				w->store[used++] = (char)c;
 		}
 		if (used - start >= least && used - start < 256) {
 			w->w[w->count] = w->store + start;

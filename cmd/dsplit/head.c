@@ -27,23 +27,33 @@
  * words must hold the same words.
  */
 static int
-echoes(const struct seg *sg, size_t a, size_t b)
+echoes_words(const struct seg *sg, const struct words *long_a,
+    const struct words *all_a, size_t b)
 {
-	struct words wa, wb;
+	struct words wb;
 	size_t i;
 
-	words_of(&wa, seg_text(sg, a), sg->v[a].len, 4);
 	words_of(&wb, seg_text(sg, b), sg->v[b].len, 4);
-	if (wa.count >= 3 && wb.count >= 3)
-		return words_overlap(&wa, &wb) >= ECHO;
-	words_of(&wa, seg_text(sg, a), sg->v[a].len, 1);
+	if (long_a->count >= 3 && wb.count >= 3)
+		return words_overlap(long_a, &wb) >= ECHO;
 	words_of(&wb, seg_text(sg, b), sg->v[b].len, 1);
-	if (wa.count == 0 || wa.count != wb.count)
+	if (all_a->count == 0 || all_a->count != wb.count)
 		return 0;
-	for (i = 0; i < wa.count; i++)
-		if (wa.n[i] != wb.n[i] || memcmp(wa.w[i], wb.w[i], wa.n[i]))
+	for (i = 0; i < wb.count; i++)
+		if (all_a->n[i] != wb.n[i] ||
+		    memcmp(all_a->w[i], wb.w[i], wb.n[i]) != 0)
 			return 0;
 	return 1;
+}
+
+static int
+echoes(const struct seg *sg, size_t a, size_t b)
+{
+	struct words long_a, all_a;
+
+	words_of(&long_a, seg_text(sg, a), sg->v[a].len, 4);
+	words_of(&all_a, seg_text(sg, a), sg->v[a].len, 1);
+	return echoes_words(sg, &long_a, &all_a, b);
 }
 
 /*
@@ -108,8 +118,8 @@ short_title(const struct seg *sg, size_t i)
  * Returns nonzero when it is confirmed; h says where its parts are.  A
  * line that looks like chrome opens a head only when chrome is nonzero.
  */
-int
-head_find(const struct seg *sg, size_t s, int chrome, struct head *h)
+static int
+find_head(const struct seg *sg, size_t s, int chrome, struct head *h)
 {
 	const struct line *v = sg->v;
 	size_t k, a, b, first_echo = NONE;
@@ -154,9 +164,15 @@ head_find(const struct seg *sg, size_t s, int chrome, struct head *h)
 			}
 	if (!teaser && islower((unsigned char)seg_text(sg, s)[0]))
 		return 0;
-	for (a = 0; a < h->count && !teaser; a++)
-		if (echoes(sg, s, h->lines[a]) && first_echo == NONE)
-			first_echo = h->lines[a];
+	if (!teaser && h->count > 0) {
+		struct words long_s, all_s;
+
+		words_of(&long_s, seg_text(sg, s), v[s].len, 4);
+		words_of(&all_s, seg_text(sg, s), v[s].len, 1);
+		for (a = 0; a < h->count && first_echo == NONE; a++)
+			if (echoes_words(sg, &long_s, &all_s, h->lines[a]))
+				first_echo = h->lines[a];
+	}
 	if (h->body != NONE && first_echo == NONE && words_prefix(seg_text(sg, h->body),
 	    v[h->body].len, seg_text(sg, s), v[s].len))
 		first_echo = h->body;
@@ -175,4 +191,49 @@ head_find(const struct seg *sg, size_t s, int chrome, struct head *h)
 				break;
 			}
 	return h->confirmed;
+}
+
+/* Count the lines of h from line to instead of line from. */
+static void
+shift_head(struct head *h, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = 0; i < h->count; i++)
+		h->lines[i] = h->lines[i] - from + to;
+	if (h->body != NONE)
+		h->body = h->body - from + to;
+	if (h->echo != NONE)
+		h->echo = h->echo - from + to;
+	h->title = h->title - from + to;
+}
+
+/*
+ * find_head(), remembering the last answer: the segmenter asks about the
+ * first line of a document up to three times (is it a start, how far is
+ * it protected, what is its title).  A line that looks like chrome is
+ * only a head when chrome is nonzero; the answer is the same otherwise.
+ */
+int
+head_find(const struct seg *sg, size_t s, int chrome, struct head *h)
+{
+	struct head_memo *m = sg->memo;
+
+	if (!chrome && sg->v[s].flags & LF_CHROME) {
+		memset(h, 0, sizeof(*h));
+		h->body = h->echo = NONE;
+		h->title = s;
+		return 0;
+	}
+	if (m->valid && m->lineno == sg->v[s].lineno) {
+		*h = m->head;
+		shift_head(h, 0, s);
+		return m->found;
+	}
+	m->found = find_head(sg, s, 1, h);
+	m->head = *h;
+	shift_head(&m->head, s, 0);
+	m->lineno = sg->v[s].lineno;
+	m->valid = 1;
+	return m->found;
 }

@@ -47,12 +47,15 @@ seg_init(struct seg *sg, const struct dsplit_opts *opts, const char *source)
 	sg->opts = opts;
 	sg->source = source;
 	sg->protect = NONE;
+	sg->memo = xmalloc(sizeof(*sg->memo));
+	sg->memo->valid = 0;
 }
 
 void
 seg_free(struct seg *sg)
 {
 	free(sg->v);
+	free(sg->memo);
 	buf_free(&sg->text);
 	memset(sg, 0, sizeof(*sg));
 }

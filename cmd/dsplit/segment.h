@@ -14,6 +14,8 @@
 #include "line.h"
 #include "record.h"
 
+struct head_memo;
+
 struct seg {
 	const struct dsplit_opts *opts;
 	const char *source;	/* input name, for id and source */
@@ -26,6 +28,7 @@ struct seg {
 	size_t protect;		/* see protected_until() in segment.c */
 	const char *doc_id;	/* -f records: the id of the one document */
 	const struct record *extra;	/* -f warc: headers to add (url...) */
+	struct head_memo *memo;	/* head.c's last answer */
 };
 
 #define NONE ((size_t)-1)	/* no line */
@@ -72,6 +75,13 @@ struct head {
  * too, when chrome is nonzero); nonzero when it is confirmed.
  */
 int head_find(const struct seg *sg, size_t s, int chrome, struct head *h);
+
+struct head_memo {
+	int valid;
+	uint64_t lineno;	/* of the line asked about */
+	int found;
+	struct head head;	/* its lines counted from that line */
+};
 
 /*
  * Nonzero when line i is a section label: one or two capitalised words,
