@@ -112,15 +112,23 @@ match_in(const struct phrase *t, size_t count, const char *s, size_t n,
 	return 0;
 }
 
+/* s without its leading spaces and tabs; *n is shortened to match. */
+static const char *
+skip_blanks(const char *s, size_t *n)
+{
+	while (*n > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		(*n)--;
+	}
+	return s;
+}
+
 unsigned
 chrome_match(const char *s, size_t n, unsigned words)
 {
 	unsigned kind;
 
-	while (n > 0 && (*s == ' ' || *s == '\t')) {
-		s++;
-		n--;
-	}
+	s = skip_blanks(s, &n);
 	if (n == 0 || words > 30)
 		return 0;
 	kind = match_in(extra, nextra, s, n, words);
@@ -135,12 +143,11 @@ byline_match(const char *s, size_t n, unsigned words)
 {
 	size_t i;
 
-	while (n > 0 && (*s == ' ' || *s == '\t')) {
-		s++;
-		n--;
-	}
+	s = skip_blanks(s, &n);
+	if (n == 0 || words > 15)
+		return 0;
 	for (i = 0; i < sizeof(bylines) / sizeof(bylines[0]); i++)
-		if (words <= 15 && opens_with(s, n, bylines[i], 0))
+		if (opens_with(s, n, bylines[i], 0))
 			return 1;
 	return 0;
 }
