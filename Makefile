@@ -8,6 +8,7 @@
 #   make demo             install missing packages, build, run the pipeline
 #                         on sample/sample.txt.gz
 #   make bench            speed and memory against cat, zcat and jq
+#   make bench-scale      dsplit's time and memory at 50M, 200M, 800M
 #   make lint             cppcheck
 #   make install PREFIX=/usr/local DESTDIR=
 #   make clean
@@ -126,6 +127,11 @@ lint:
 		--error-exitcode=1 -Icommon -D_POSIX_C_SOURCE=200809L \
 		common cmd tests/unit
 
+bench-scale:
+	@CC="$(CC)" tools/deps bench
+	@$(MAKE) --no-print-directory all
+	@SHARED=$(SHARED) bench/scale
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5
@@ -136,6 +142,7 @@ install: all
 clean:
 	rm -rf build bin
 
-.PHONY: all build-deps units check demo bench lint install clean FORCE
+.PHONY: all build-deps units check demo bench bench-scale lint install clean \
+	FORCE
 
 -include $(shell find build -name '*.d' 2>/dev/null)
