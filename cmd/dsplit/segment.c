@@ -46,6 +46,7 @@ seg_init(struct seg *sg, const struct dsplit_opts *opts, const char *source)
 	memset(sg, 0, sizeof(*sg));
 	sg->opts = opts;
 	sg->source = source;
+	sg->source_len = strlen(source);
 	sg->protect = NONE;
 	sg->memo = xmalloc(sizeof(*sg->memo));
 	sg->memo->valid = 0;

@@ -19,6 +19,7 @@ struct head_memo;
 struct seg {
 	const struct dsplit_opts *opts;
 	const char *source;	/* input name, for id and source */
+	size_t source_len;
 	struct line *v;		/* the current document, then lookahead */
 	size_t n;
 	size_t cap;

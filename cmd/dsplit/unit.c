@@ -10,7 +10,6 @@
  * paragraph by sentence.c.  Each unit has its own lines and bytes and
  * the id of the unit that holds it as parent.
  */
-#include <stdio.h>
 #include <string.h>
 
 #include "prog.h"
@@ -48,46 +47,59 @@ line_at(const struct seg *sg, size_t first, size_t last, size_t off)
 	return i;
 }
 
+/* A unit's id or its parent's, with its length. */
+struct unit_id {
+	struct buf text;	/* NUL-terminated */
+	size_t len;
+};
+
 /* Write a unit's record directly: these are many and small. */
 static void
-write_unit(const struct seg *sg, const char *id, const char *parent,
-    const char *unit, size_t a, size_t b, const char *s, size_t n)
+write_unit(const struct seg *sg, const struct unit_id *id,
+    const struct unit_id *parent, const char *unit, size_t a, size_t b,
+    const char *s, size_t n)
 {
 	const struct line *la = &sg->v[a], *lb = &sg->v[b];
 	size_t start = (size_t)(s - sg->text.p), end = start + n;
 	struct output *o = &prog.out;
 
-	rec_write_field(o, "id", id, strlen(id));
-	rec_write_field(o, "source", sg->source, strlen(sg->source));
+	rec_write_field(o, "id", id->text.p, id->len);
+	rec_write_field(o, "source", sg->source, sg->source_len);
 	rec_write_range(o, "lines", la->lineno, lb->lineno);
 	rec_write_range(o, "bytes", la->byte + (start - la->off),
 	    lb->byte + (end - lb->off) - 1);
-	rec_write_field(o, "unit", unit, strlen(unit));
-	rec_write_field(o, "parent", parent, strlen(parent));
+	rec_write_field(o, "unit", unit, 4);
+	rec_write_field(o, "parent", parent->text.p, parent->len);
 	out_putc(o, '\n');
 	out_write(o, s, n);
 	out_putc(o, '\0');
 	prog.records_out++;
 }
 
-/* Make id the NUL-terminated "PARENT.N". */
+/* Make id "PARENT.N". */
 static void
-child_id(struct buf *id, const char *parent, unsigned long long n)
+child_id(struct unit_id *id, const struct unit_id *parent,
+    unsigned long long n)
 {
-	char num[24];
+	char num[24], *p = num + sizeof(num);
 
-	id->len = 0;
-	buf_puts(id, parent);
-	snprintf(num, sizeof(num), ".%llu", n);
-	buf_puts(id, num);
-	buf_putc(id, '\0');
+	do
+		*--p = (char)('0' + n % 10);
+	while ((n /= 10) != 0);
+	*--p = '.';
+	id->text.len = 0;
+	buf_append(&id->text, parent->text.p, parent->len);
+	buf_append(&id->text, p, (size_t)(num + sizeof(num) - p));
+	id->len = id->text.len;
+	buf_putc(&id->text, '\0');
 }
 
 /* Write the sentences of the paragraph in lines a..b. */
 static void
-write_sentences(const struct seg *sg, const char *para, size_t a, size_t b)
+write_sentences(const struct seg *sg, const struct unit_id *para, size_t a,
+    size_t b)
 {
-	static struct buf id;
+	static struct unit_id id;
 	const char *s = sg->text.p + sg->v[a].off;
 	size_t n = sg->v[b].off + sg->v[b].len - sg->v[a].off, k, len;
 	unsigned long long count = 0;
@@ -97,7 +109,7 @@ write_sentences(const struct seg *sg, const char *para, size_t a, size_t b)
 		n -= k;
 		len = sentence_len(s, n);
 		child_id(&id, para, ++count);
-		write_unit(sg, id.p, para, "sent",
+		write_unit(sg, &id, para, "sent",
 		    line_at(sg, a, b, (size_t)(s - sg->text.p)),
 		    line_at(sg, a, b, (size_t)(s - sg->text.p) + len - 1),
 		    s, len);
@@ -112,8 +124,13 @@ units_write(const struct seg *sg, size_t first, size_t last,
 {
 	int per_line = one_line_paragraphs(sg, first, last, chrome);
 	unsigned long long count = 0;
-	static struct buf id;
+	static struct unit_id id, doc;
 	size_t a, b;
+
+	doc.text.len = 0;
+	buf_puts(&doc.text, docid);
+	doc.len = doc.text.len;
+	buf_putc(&doc.text, '\0');
 
 	for (a = first; a <= last; a = b + 1) {
 		if (chrome[a - first] || sg->v[a].flags & LF_BLANK) {
@@ -123,11 +140,11 @@ units_write(const struct seg *sg, size_t first, size_t last,
 		for (b = a; !per_line && b < last && !chrome[b + 1 - first] &&
 		    !(sg->v[b + 1].flags & LF_BLANK); b++)
 			continue;
-		child_id(&id, docid, ++count);
+		child_id(&id, &doc, ++count);
 		if (sg->opts->unit == UNIT_SENT)
-			write_sentences(sg, id.p, a, b);
+			write_sentences(sg, &id, a, b);
 		else
-			write_unit(sg, id.p, docid, "para", a, b,
+			write_unit(sg, &id, &doc, "para", a, b,
 			    sg->text.p + sg->v[a].off,
 			    sg->v[b].off + sg->v[b].len - sg->v[a].off);
 	}
