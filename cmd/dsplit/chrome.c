@@ -26,6 +26,7 @@ struct phrase {
 static const struct phrase builtin[] = {
 	/* chrome that closes an article */
 	{ "Back to top", LF_CHROME_END },
+	{ "Cancel reply", LF_CHROME_END },
 	{ "Comments", LF_CHROME_END },
 	{ "Continue reading", LF_CHROME_END },
 	{ "Follow us", LF_CHROME_END },
@@ -35,7 +36,11 @@ static const struct phrase builtin[] = {
 	{ "Most Read", LF_CHROME_END },
 	{ "Post navigation", LF_CHROME_END },
 	{ "Previous article", LF_CHROME_END },
+	{ "Previous post", LF_CHROME_END },
 	{ "Next article", LF_CHROME_END },
+	{ "Next post", LF_CHROME_END },
+	{ "Older posts", LF_CHROME_END },
+	{ "Post a comment", LF_CHROME_END },
 	{ "Print this page", LF_CHROME_END },
 	{ "Read more", LF_CHROME_END },
 	{ "Related Articles", LF_CHROME_END },
