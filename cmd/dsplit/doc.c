@@ -42,29 +42,6 @@ headline_len(const char *s, size_t n)
 	return n;
 }
 
-/*
- * Lines of chrome that open the document: breadcrumbs and other opening
- * chrome, and a section label (one or two capitalised words) before the
- * title.  Returns the first line after them.
- */
-static size_t
-skip_top_chrome(const struct seg *sg, size_t first, size_t last,
-    unsigned char *chrome)
-{
-	size_t i;
-
-	for (i = first; i <= last; i++) {
-		if (!is_content(sg, i))
-			continue;
-		if (sg->v[i].flags & LF_CHROME_TOP ||
-		    (i == first && label_at(sg, i)))
-			chrome[i - first] = 1;
-		else
-			break;
-	}
-	return i;
-}
-
 /* Append to b the lines first..last not marked in chrome, trimmed. */
 static void
 assemble(const struct seg *sg, size_t first, size_t last,
@@ -122,7 +99,10 @@ doc_write(struct seg *sg, size_t n)
 	for (i = first; i <= last; i++)
 		if (sg->v[i].flags & LF_CHROME)
 			chrome[i - first] = 1;
-	s = skip_top_chrome(sg, first, last, chrome);
+	s = seg_opening(sg, first, last + 1);
+	for (i = first; i < s; i++)
+		if (is_content(sg, i))
+			chrome[i - first] = 1;	/* opening chrome */
 	if (s > last)
 		s = first;
 	memset(&h, 0, sizeof(h));

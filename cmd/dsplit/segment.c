@@ -194,6 +194,18 @@ matches_boundary(const struct seg *sg, size_t i)
 	    NULL) >= 0;
 }
 
+size_t
+seg_opening(const struct seg *sg, size_t first, size_t end)
+{
+	size_t i;
+
+	for (i = first; i < end; i++)
+		if (!has(sg, i, LF_BLANK | LF_SEPARATOR | LF_CHROME_TOP) &&
+		    !label_at(sg, i))
+			break;
+	return i;
+}
+
 /*
  * The line after which the current document may end: past its opening
  * chrome and the head of a release that opens it (whose bylines and
@@ -203,18 +215,14 @@ static size_t
 protected_until(struct seg *sg)
 {
 	struct head h;
-	size_t s, k;
+	size_t s;
 
 	if (sg->protect != NONE)
 		return sg->protect;
-	for (s = 0; s < sg->n; s++)
-		if (!has(sg, s, LF_BLANK | LF_SEPARATOR | LF_CHROME_TOP) &&
-		    !label_at(sg, s))
-			break;
-	sg->protect = s;
+	s = sg->protect = seg_opening(sg, 0, sg->n);
 	if (s < sg->n && head_find(sg, s, 1, &h)) {
-		for (k = 0; k < h.count; k++)
-			sg->protect = h.lines[k];
+		if (h.count > 0)
+			sg->protect = h.lines[h.count - 1];
 		if (h.body != NONE)
 			sg->protect = h.body;
 	}

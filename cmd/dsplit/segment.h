@@ -53,6 +53,13 @@ void seg_flush(struct seg *sg, int at_end);
 
 void seg_free(struct seg *sg);
 
+/*
+ * The first line of lines first..end-1 after the document's opening
+ * chrome: breadcrumbs and other opening chrome, and section labels.
+ * end when there is none.
+ */
+size_t seg_opening(const struct seg *sg, size_t first, size_t end);
+
 /* doc.c: write lines v[0..n) as one document record. */
 void doc_write(struct seg *sg, size_t n);
 
