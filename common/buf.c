@@ -74,3 +74,20 @@ buf_free(struct buf *b)
 	b->p = NULL;
 	b->len = b->cap = 0;
 }
+
+char *
+u64_decimal(char *end, uint64_t v)
+{
+	do
+		*--end = (char)('0' + v % 10);
+	while ((v /= 10) != 0);
+	return end;
+}
+
+void
+buf_put_u64(struct buf *b, uint64_t v)
+{
+	char num[20], *p = u64_decimal(num + sizeof(num), v);
+
+	buf_append(b, p, (size_t)(num + sizeof(num) - p));
+}

@@ -4,6 +4,39 @@
 
 #include "utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* The first byte at or after i of s[0..n) that is not ASCII, or n. */
+static inline size_t
+skip_ascii(const unsigned char *s, size_t i, size_t n)
+{
+	uint64_t w;
+
+#if defined(__SSE2__)
+	while (i + 32 <= n) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)
+		    (s + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)
+		    (s + i + 16));
+
+		if (_mm_movemask_epi8(_mm_or_si128(a, b)) != 0)
+			break;
+		i += 32;
+	}
+#endif
+	while (i + 8 <= n) {
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+		i += 8;
+	}
+	while (i < n && s[i] < 0x80)
+		i++;
+	return i;
+}
+
 int
 utf8_sequence(const unsigned char *s, size_t n)
 {
@@ -42,23 +75,9 @@ utf8_valid_prefix(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
-	uint64_t w;
 	int len;
 
-	while (i < n) {
-		/* skip ASCII eight bytes at a time */
-		while (i + 8 <= n) {
-			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			break;
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
+	while ((i = skip_ascii(s, i, n)) < n) {
 		len = utf8_sequence(s + i, n - i);
 		if (len < 0)
 			return i;

@@ -51,6 +51,9 @@ struct words {
 };
 void words_of(struct words *w, const char *s, size_t n, size_t least);
 
+/* The words of all of least letters or more (pointing into all). */
+void words_long(struct words *w, const struct words *all, size_t least);
+
 /* |a and b| / min(|a|, |b|): how much the smaller set of words echoes. */
 double words_overlap(const struct words *a, const struct words *b);
 

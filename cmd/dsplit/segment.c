@@ -49,7 +49,7 @@ seg_init(struct seg *sg, const struct dsplit_opts *opts, const char *source)
 	sg->source_len = strlen(source);
 	sg->protect = NONE;
 	sg->memo = xmalloc(sizeof(*sg->memo));
-	sg->memo->valid = 0;
+	memset(sg->memo, 0, sizeof(*sg->memo));
 }
 
 void

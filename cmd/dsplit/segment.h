@@ -29,7 +29,7 @@ struct seg {
 	size_t protect;		/* see protected_until() in segment.c */
 	const char *doc_id;	/* -f records: the id of the one document */
 	const struct record *extra;	/* -f warc: headers to add (url...) */
-	struct head_memo *memo;	/* head.c's last answer */
+	struct head_memo *memo;	/* head.c's last answers */
 };
 
 #define NONE ((size_t)-1)	/* no line */
@@ -84,11 +84,16 @@ struct head {
  */
 int head_find(const struct seg *sg, size_t s, int chrome, struct head *h);
 
+/* head_find()'s last answers (see head.c). */
+#define HEAD_MEMO 4
 struct head_memo {
-	int valid;
-	uint64_t lineno;	/* of the line asked about */
-	int found;
-	struct head head;	/* its lines counted from that line */
+	struct {
+		int valid;
+		uint64_t lineno;	/* of the line asked about */
+		int found;
+		struct head head;	/* its lines counted from that line */
+	} slot[HEAD_MEMO];
+	unsigned next;		/* the slot to fill next */
 };
 
 /*

@@ -81,15 +81,10 @@ static void
 child_id(struct unit_id *id, const struct unit_id *parent,
     unsigned long long n)
 {
-	char num[24], *p = num + sizeof(num);
-
-	do
-		*--p = (char)('0' + n % 10);
-	while ((n /= 10) != 0);
-	*--p = '.';
 	id->text.len = 0;
 	buf_append(&id->text, parent->text.p, parent->len);
-	buf_append(&id->text, p, (size_t)(num + sizeof(num) - p));
+	buf_putc(&id->text, '.');
+	buf_put_u64(&id->text, n);
 	id->len = id->text.len;
 	buf_putc(&id->text, '\0');
 }

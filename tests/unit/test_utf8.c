@@ -23,6 +23,12 @@ int
 main(void)
 {
 	CHECK("ascii is valid", utf8_valid_prefix("hello, world", 12) == 12);
+	CHECK("a bad byte after 40 ascii bytes is found",
+	    utf8_valid_prefix("0123456789012345678901234567890123456789"
+	    "\xff" "0123456789012345678901234567890123456789", 81) == 40);
+	CHECK("a bad byte after a sequence past 32 bytes is found",
+	    utf8_valid_prefix("0123456789012345678901234567890123456789"
+	    "\xc3\xa9" "012345678901234567890123456789012345\xc3", 79) == 78);
 	CHECK("empty is valid", utf8_valid_prefix("", 0) == 0);
 	CHECK("two-, three-, four-byte forms are valid",
 	    utf8_valid_prefix("\xC3\xA9\xE2\x80\x99\xF0\x9F\x98\x80", 9) == 9);
