@@ -78,9 +78,33 @@ buf_free(struct buf *b)
 char *
 u64_decimal(char *end, uint64_t v)
 {
-	do
-		*--end = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324"
+	    "25262728293031323334353637383940414243444546474849"
+	    "50515253545556575859606162636465666768697071727374"
+	    "75767778798081828384858687888990919293949596979899";
+	uint32_t small;
+	size_t k;
+
+	while (v > UINT32_MAX) {	/* two digits at a time */
+		k = (size_t)(v % 100) * 2;
+		v /= 100;
+		*--end = pairs[k + 1];
+		*--end = pairs[k];
+	}
+	small = (uint32_t)v;		/* 32-bit division is faster */
+	while (small >= 100) {
+		k = (size_t)(small % 100) * 2;
+		small /= 100;
+		*--end = pairs[k + 1];
+		*--end = pairs[k];
+	}
+	if (small >= 10) {
+		*--end = pairs[small * 2 + 1];
+		*--end = pairs[small * 2];
+	} else {
+		*--end = (char)('0' + small);
+	}
 	return end;
 }
 

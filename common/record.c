@@ -296,6 +296,21 @@ rec_write_escaped(struct output *o, const char *s, size_t n)
 	return out_write(o, s, n);
 }
 
+void
+rec_escape(struct buf *b, const char *s, size_t n)
+{
+	size_t k;
+
+	while ((k = plain_run(s, n)) < n) {
+		buf_append(b, s, k);
+		buf_putc(b, '\\');
+		buf_putc(b, s[k] == '\n' ? 'n' : s[k] == '\t' ? 't' : '\\');
+		s += k + 1;
+		n -= k + 1;
+	}
+	buf_append(b, s, n);
+}
+
 int
 rec_write_field(struct output *o, const char *key, const char *val,
     size_t n)

@@ -21,6 +21,14 @@ main(void)
 	buf_put_u64(&b, UINT64_MAX);
 	CHECK("the largest number takes 20 digits", b.len == 20 &&
 	    memcmp(b.p, "18446744073709551615", 20) == 0);
+	b.len = 0;
+	buf_put_u64(&b, 4294967295u);
+	buf_put_u64(&b, 4294967296u);
+	buf_put_u64(&b, 10000000000000000000u);
+	CHECK("numbers either side of 2^32 and 10^19", b.len == 40 &&
+	    memcmp(b.p, "4294967295429496729610000000000000000000", 40) == 0);
+	b.len = 0;
+	buf_put_u64(&b, UINT64_MAX);
 	p = u64_decimal(num + sizeof(num), 42);
 	CHECK("u64_decimal ends at end", num + sizeof(num) - p == 2 &&
 	    p[0] == '4' && p[1] == '2');
