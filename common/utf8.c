@@ -86,6 +86,49 @@ utf8_valid_prefix(const char *str, size_t n)
 	return i;
 }
 
+/* The first byte at or after i of s[0..n) that is not printable ASCII or
+ * tab, or n. */
+static inline size_t
+skip_plain(const unsigned char *s, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+	while (i + 16 <= n) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (s + i));
+		/* signed: bytes of 0x80 and more are below 0x20 too */
+		__m128i odd = _mm_andnot_si128(_mm_cmpeq_epi8(v,
+		    _mm_set1_epi8('\t')), _mm_cmplt_epi8(v,
+		    _mm_set1_epi8(0x20)));
+		int bits = _mm_movemask_epi8(odd);
+
+		if (bits != 0)
+			return i + (size_t)__builtin_ctz((unsigned)bits);
+		i += 16;
+	}
+#endif
+	while (i < n && ((s[i] >= 0x20 && s[i] < 0x80) || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+size_t
+utf8_text_prefix(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	int len;
+
+	while ((i = skip_plain(s, i, n)) < n) {
+		if (s[i] < 0x80)
+			return i;		/* a control byte */
+		len = utf8_sequence(s + i, n - i);
+		if (len < 0)
+			return i;
+		i += (size_t)len;
+	}
+	return i;
+}
+
 size_t
 utf8_repair(struct buf *b, const char *s, size_t n)
 {

@@ -61,51 +61,67 @@ seg_free(struct seg *sg)
 	memset(sg, 0, sizeof(*sg));
 }
 
+/* Make room for line n of sg, and return it. */
+static struct line *
+new_line(struct seg *sg)
+{
+	if (sg->n == sg->cap) {
+		sg->cap = sg->cap ? sg->cap * 2 : 256;
+		sg->v = xrealloc(sg->v, sg->cap * sizeof(*sg->v));
+	}
+	return &sg->v[sg->n++];
+}
+
+void
+seg_add_text(struct seg *sg, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte, uint64_t end)
+{
+	struct line *l = new_line(sg);
+
+	buf_reserve(&sg->text, n + 1);
+	l->off = sg->text.len;
+	l->len = n;
+	l->lineno = lineno;
+	l->byte = byte;
+	l->end = end;
+	if (n > 0)
+		memcpy(sg->text.p + sg->text.len, s, n);
+	sg->text.p[sg->text.len + n] = '\n';
+	sg->text.len += n + 1;
+	line_classify(l, sg->text.p + l->off);
+}
+
 void
 seg_add(struct seg *sg, const char *s, size_t n, uint64_t lineno,
     uint64_t byte, uint64_t end)
 {
 	static uint64_t *nuls, *repaired;
-	struct line *l;
-	size_t start = sg->text.len, i;
+	static struct buf clean, fixed;
+	size_t i;
 
 	if (nuls == NULL) {
 		nuls = prog_counter("nul bytes dropped");
 		repaired = prog_counter("invalid utf-8 repaired");
 	}
-	buf_reserve(&sg->text, n + 1);
-	if (memchr(s, '\0', n) == NULL) {
-		buf_append(&sg->text, s, n);
-	} else {
+	if (memchr(s, '\0', n) != NULL) {
+		clean.len = 0;
+		buf_reserve(&clean, n);
 		for (i = 0; i < n; i++) {
 			if (s[i] != '\0')
-				sg->text.p[sg->text.len++] = s[i];
+				clean.p[clean.len++] = s[i];
 			else
 				(*nuls)++;
 		}
+		s = clean.p;
+		n = clean.len;
 	}
-	if (utf8_valid_prefix(sg->text.p + start, sg->text.len - start) <
-	    sg->text.len - start) {
-		struct buf fixed = BUF_INIT;
-
-		*repaired += utf8_repair(&fixed, sg->text.p + start,
-		    sg->text.len - start);
-		sg->text.len = start;
-		buf_append(&sg->text, fixed.p, fixed.len);
-		buf_free(&fixed);
+	if (utf8_valid_prefix(s, n) < n) {
+		fixed.len = 0;
+		*repaired += utf8_repair(&fixed, s, n);
+		s = fixed.p;
+		n = fixed.len;
 	}
-	buf_putc(&sg->text, '\n');
-	if (sg->n == sg->cap) {
-		sg->cap = sg->cap ? sg->cap * 2 : 256;
-		sg->v = xrealloc(sg->v, sg->cap * sizeof(*sg->v));
-	}
-	l = &sg->v[sg->n++];
-	l->off = start;
-	l->len = sg->text.len - start - 1;
-	l->lineno = lineno;
-	l->byte = byte;
-	l->end = end;
-	line_classify(l, sg->text.p + start);
+	seg_add_text(sg, s, n, lineno, byte, end);
 }
 
 static int

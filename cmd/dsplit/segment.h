@@ -44,8 +44,15 @@ seg_text(const struct seg *sg, size_t i)
 void seg_init(struct seg *sg, const struct dsplit_opts *opts,
     const char *source);
 
-/* Add one line (without its line end) read at lineno and byte. */
+/*
+ * Add one line (without its line end) read at lineno and byte; NUL bytes
+ * are dropped and invalid UTF-8 repaired (and counted).
+ */
 void seg_add(struct seg *sg, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte, uint64_t end);
+
+/* seg_add() for a line known to be valid UTF-8 without NUL bytes. */
+void seg_add_text(struct seg *sg, const char *s, size_t n, uint64_t lineno,
     uint64_t byte, uint64_t end);
 
 /* Decide what can be decided; at the end of input, write the rest. */
