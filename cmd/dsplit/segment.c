@@ -284,7 +284,13 @@ starts_document(struct seg *sg, size_t i)
 	return opens_document(sg, i);
 }
 
-/* Forget lines v[0..n), whose document was written. */
+/*
+ * Forget lines v[0..n), whose document was written.  Their text stays
+ * where it is until it is most of the buffer and more than DEAD_TEXT
+ * bytes, so the text of the lines kept is seldom moved.
+ */
+#define DEAD_TEXT (256 * 1024)
+
 static void
 drop_lines(struct seg *sg, size_t n)
 {
@@ -295,11 +301,13 @@ drop_lines(struct seg *sg, size_t n)
 		sg->text.len = 0;
 		return;
 	}
-	off = sg->v[n].off;
-	memmove(sg->text.p, sg->text.p + off, sg->text.len - off);
-	sg->text.len -= off;
 	memmove(sg->v, sg->v + n, (sg->n - n) * sizeof(*sg->v));
 	sg->n -= n;
+	off = sg->v[0].off;
+	if (off < DEAD_TEXT || off < 3 * (sg->text.len - off))
+		return;
+	memmove(sg->text.p, sg->text.p + off, sg->text.len - off);
+	sg->text.len -= off;
 	for (i = 0; i < sg->n; i++)
 		sg->v[i].off -= off;
 }
