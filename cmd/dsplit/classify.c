@@ -180,8 +180,8 @@ place_words(const char *s, size_t n, size_t *after)
  * "BEIJING, March 3, 2023 —", "Beijing : ...": a place, then a date and
  * an agency in brackets, then a colon or a dash.
  */
-static int
-is_dateline(const char *s, size_t n)
+int
+line_dateline(const char *s, size_t n)
 {
 	size_t i = 0, date;
 	const char *stop;
@@ -453,7 +453,8 @@ line_classify(struct line *l, const char *s)
 		return;
 	}
 	mark = last_mark(s, n);
-	ends_sentence = mark != NULL && (strchr(".!?", *mark) != NULL ||
+	ends_sentence = mark != NULL && (*mark == '.' || *mark == '!' ||
+	    *mark == '?' ||
 	    (mark >= s + 2 && (unsigned char)mark[-2] == 0xE2 &&
 	    (unsigned char)mark[-1] == 0x80 &&
 	    (unsigned char)*mark == 0xA6));	/* … */
@@ -461,9 +462,9 @@ line_classify(struct line *l, const char *s)
 		f |= LF_SENTENCE;
 	if (mark != NULL && *mark == ':')
 		f |= LF_COLON_END;
-	if (w >= 4 && w <= 40 && n <= 400 && mark != NULL &&
-	    strchr(".!?;:,", *mark) == NULL && !ends_sentence &&
-	    !islower((unsigned char)*s))
+	if (w >= 4 && w <= 40 && n <= 400 && mark != NULL && !ends_sentence &&
+	    *mark != '.' && *mark != '!' && *mark != '?' && *mark != ';' &&
+	    *mark != ':' && *mark != ',' && !islower((unsigned char)*s))
 		f |= LF_TITLEISH;
 	if (w <= 6 && is_date(s, n))
 		f |= LF_DATE;
@@ -472,8 +473,6 @@ line_classify(struct line *l, const char *s)
 		f |= LF_PLACE;
 	if (w <= 2 && f & LF_PLACE)
 		f |= LF_LABEL;
-	if (is_dateline(s, n))
-		f |= LF_DATELINE;
 	if (hashtags > 0 && hashtags * 2 >= w)
 		f |= LF_HASHTAGS;
 	if (w <= 30)

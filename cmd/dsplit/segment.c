@@ -172,7 +172,7 @@ title_then_body(const struct seg *sg, size_t i)
 	    islower((unsigned char)sg->text.p[l->off]))
 		return 0;
 	j = next_content(sg, i);
-	if (j != NONE && has(sg, j, LF_DATELINE))
+	if (j != NONE && line_dateline(seg_text(sg, j), sg->v[j].len))
 		return 1;
 	if (!(l->flags & LF_TITLEISH) || j != i + 1)
 		return 0;
