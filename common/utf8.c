@@ -86,24 +86,36 @@ utf8_valid_prefix(const char *str, size_t n)
 	return i;
 }
 
-/* The first byte at or after i of s[0..n) that is not printable ASCII or
- * tab, or n. */
+#if defined(__SSE2__)
+/* A bit for each of the 16 bytes at p that is not printable ASCII or tab. */
+static inline unsigned
+odd_bits(const unsigned char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	/* signed: bytes of 0x80 and more are below 0x20 too */
+	__m128i odd = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+
+	return (unsigned)_mm_movemask_epi8(odd);
+}
+#endif
+
+/*
+ * The first byte at or after i of s[0..n) that is not printable ASCII or
+ * tab, or n.
+ */
 static inline size_t
 skip_plain(const unsigned char *s, size_t i, size_t n)
 {
 #if defined(__SSE2__)
-	while (i + 16 <= n) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
-		    (s + i));
-		/* signed: bytes of 0x80 and more are below 0x20 too */
-		__m128i odd = _mm_andnot_si128(_mm_cmpeq_epi8(v,
-		    _mm_set1_epi8('\t')), _mm_cmplt_epi8(v,
-		    _mm_set1_epi8(0x20)));
-		int bits = _mm_movemask_epi8(odd);
+	unsigned bits;
 
-		if (bits != 0)
-			return i + (size_t)__builtin_ctz((unsigned)bits);
-		i += 16;
+	for (; i + 16 <= n; i += 16)
+		if ((bits = odd_bits(s + i)) != 0)
+			return i + (size_t)__builtin_ctz(bits);
+	if (i < n && n >= 16) {		/* the last 16 bytes, some seen */
+		bits = odd_bits(s + n - 16) >> (i - (n - 16));
+		return bits == 0 ? n : i + (size_t)__builtin_ctz(bits);
 	}
 #endif
 	while (i < n && ((s[i] >= 0x20 && s[i] < 0x80) || s[i] == '\t'))

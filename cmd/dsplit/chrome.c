@@ -82,7 +82,11 @@ static size_t nextra;
  * the built-in ones: bucket[c] to bucket[c + 1] in sorted[].  Most lines
  * open with a letter that no phrase does.
  */
-static const struct phrase **sorted;
+static struct sorted_phrase {
+	const char *text;
+	size_t len;
+	unsigned kind;
+} *sorted;
 static size_t bucket[257];
 static unsigned char byline_first[256];
 
@@ -106,7 +110,10 @@ sort_phrases(void)
 	}
 	for (i = 0; i < nextra + nbuiltin; i++) {
 		p = i < nextra ? &extra[i] : &builtin[i - nextra];
-		sorted[fill[tolower((unsigned char)p->text[0])]++] = p;
+		c = fill[tolower((unsigned char)p->text[0])]++;
+		sorted[c].text = p->text;
+		sorted[c].len = strlen(p->text);
+		sorted[c].kind = p->kind;
 	}
 	for (i = 0; i < sizeof(bylines) / sizeof(bylines[0]); i++)
 		byline_first[tolower((unsigned char)bylines[i][0])] =
@@ -120,13 +127,11 @@ sort_phrases(void)
  * a space ("By ") opens a line followed by anything.
  */
 static int
-opens_with(const char *s, size_t n, const char *p, unsigned words)
+opens_with(const char *s, size_t n, const char *p, size_t pn,
+    unsigned words)
 {
-	size_t i, pn;
+	size_t i;
 
-	if ((*s | 0x20) != (*p | 0x20))	/* the first letters differ */
-		return 0;
-	pn = strlen(p);
 	if (n < pn)
 		return 0;
 	for (i = 0; i < pn; i++)
@@ -164,8 +169,8 @@ chrome_match(const char *s, size_t n, unsigned words)
 		return 0;
 	c = (size_t)tolower((unsigned char)*s);
 	for (i = bucket[c]; i < bucket[c + 1]; i++)
-		if (opens_with(s, n, sorted[i]->text, words))
-			return sorted[i]->kind;
+		if (opens_with(s, n, sorted[i].text, sorted[i].len, words))
+			return sorted[i].kind;
 	return 0;
 }
 
@@ -180,7 +185,8 @@ byline_match(const char *s, size_t n, unsigned words)
 	if (n == 0 || words > 15 || !byline_first[(unsigned char)*s])
 		return 0;
 	for (i = 0; i < sizeof(bylines) / sizeof(bylines[0]); i++)
-		if (opens_with(s, n, bylines[i], 0))
+		if ((*s | 0x20) == (bylines[i][0] | 0x20) &&
+		    opens_with(s, n, bylines[i], strlen(bylines[i]), 0))
 			return 1;
 	return 0;
 }
