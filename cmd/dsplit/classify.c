@@ -327,28 +327,73 @@ bits64(uint64_t x)
 
 #if defined(__SSE2__)
 /*
- * A bit for each byte of s[0..64) that is not a space or tab, and in
+ * A bit for each byte of s[0..16) that is not a space or tab, and in
  * *hash one for each '#'.
  */
 static inline uint64_t
-solid_bits(const char *s, uint64_t *hash)
+solid16(const char *s, uint64_t *hash)
 {
-	uint64_t solid = 0, h = 0;
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i sp = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+
+	*hash = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8('#')));
+	return ~(unsigned)_mm_movemask_epi8(sp) & 0xFFFF;
+}
+
+/* solid16() for s[0..64). */
+static inline uint64_t
+solid64(const char *s, uint64_t *hash)
+{
+	uint64_t solid = 0, h = 0, h16;
 	int k;
 
 	for (k = 0; k < 4; k++) {
-		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
-		    (s + 16 * k));
-		__m128i sp = _mm_or_si128(_mm_cmpeq_epi8(v,
-		    _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
-
-		solid |= (uint64_t)(~(unsigned)_mm_movemask_epi8(sp) & 0xFFFF)
-		    << (16 * k);
-		h |= (uint64_t)(unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
-		    _mm_set1_epi8('#'))) << (16 * k);
+		solid |= solid16(s + 16 * k, &h16) << (16 * k);
+		h |= h16 << (16 * k);
 	}
 	*hash = h;
 	return solid;
+}
+
+/*
+ * The words of s[0..n) (n >= 16), 64 or 16 bytes at a time and the last
+ * bytes in one load of the last 16, until there are more than MAX_WORDS.
+ */
+static unsigned
+count_words_sse2(const char *s, size_t n, unsigned *hashtags)
+{
+	uint64_t solid, starts, hash, last = 0;
+	unsigned words = 0;
+	size_t i = 0;
+
+	for (; i + 64 <= n && words <= MAX_WORDS; i += 64) {
+		solid = solid64(s + i, &hash);
+		starts = solid & ~((solid << 1) | last);
+		last = solid >> 63;
+		words += bits64(starts);
+		if (hash != 0)
+			*hashtags += bits64(starts & hash);
+	}
+	for (; i + 16 <= n && words <= MAX_WORDS; i += 16) {
+		solid = solid16(s + i, &hash);
+		starts = solid & ~((solid << 1) | last);
+		last = solid >> 15;
+		words += bits64(starts);
+		if (hash != 0)
+			*hashtags += bits64(starts & hash);
+	}
+	if (i < n && words <= MAX_WORDS) {
+		/* bytes n-16..i-1 were counted: keep the starts after them */
+		solid = solid16(s + n - 16, &hash);
+		starts = solid & ~(solid << 1) &
+		    ~((UINT64_C(1) << (i - (n - 16))) - 1);
+		words += bits64(starts);
+		if (hash != 0)
+			*hashtags += bits64(starts & hash);
+	}
+	return words > MAX_WORDS ? MAX_WORDS : words;
 }
 #endif
 
@@ -360,17 +405,8 @@ count_words_fast(const char *s, size_t n, unsigned *hashtags)
 	size_t i = 0;
 
 #if defined(__SSE2__)
-	uint64_t hash;
-
-	for (; i + 64 <= n && words <= MAX_WORDS; i += 64) {
-		solid = solid_bits(s + i, &hash);
-		starts = solid & ~((solid << 1) | last);
-		last = solid >> 63;
-		words += bits64(starts);
-		if (hash != 0)
-			*hashtags += bits64(starts & hash);
-	}
-	last = last ? 0x80 : 0;
+	if (n >= 16)
+		return count_words_sse2(s, n, hashtags);
 #endif
 	for (; i + 8 <= n && words <= MAX_WORDS; i += 8) {
 		memcpy(&w, s + i, 8);
