@@ -74,3 +74,44 @@ buf_free(struct buf *b)
 	b->p = NULL;
 	b->len = b->cap = 0;
 }
+
+char *
+u64_decimal(char *end, uint64_t v)
+{
+	static const char pairs[] =
+	    "00010203040506070809101112131415161718192021222324"
+	    "25262728293031323334353637383940414243444546474849"
+	    "50515253545556575859606162636465666768697071727374"
+	    "75767778798081828384858687888990919293949596979899";
+	uint32_t small;
+	size_t k;
+
+	while (v > UINT32_MAX) {	/* two digits at a time */
+		k = (size_t)(v % 100) * 2;
+		v /= 100;
+		*--end = pairs[k + 1];
+		*--end = pairs[k];
+	}
+	small = (uint32_t)v;		/* 32-bit division is faster */
+	while (small >= 100) {
+		k = (size_t)(small % 100) * 2;
+		small /= 100;
+		*--end = pairs[k + 1];
+		*--end = pairs[k];
+	}
+	if (small >= 10) {
+		*--end = pairs[small * 2 + 1];
+		*--end = pairs[small * 2];
+	} else {
+		*--end = (char)('0' + small);
+	}
+	return end;
+}
+
+void
+buf_put_u64(struct buf *b, uint64_t v)
+{
+	char num[20], *p = u64_decimal(num + sizeof(num), v);
+
+	buf_append(b, p, (size_t)(num + sizeof(num) - p));
+}

@@ -9,6 +9,7 @@
 #define BUF_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct buf {
 	char *p;		/* bytes, owned; NULL while cap == 0 */
@@ -25,6 +26,15 @@ char *xstrdup(const char *s);
 void buf_reserve(struct buf *b, size_t extra);
 void buf_append(struct buf *b, const void *p, size_t n);
 void buf_free(struct buf *b);
+
+/* Append v in decimal. */
+void buf_put_u64(struct buf *b, uint64_t v);
+
+/*
+ * Write v in decimal so that it ends just before end; returns where it
+ * starts (at most 20 bytes before end).
+ */
+char *u64_decimal(char *end, uint64_t v);
 
 static inline void
 buf_putc(struct buf *b, char c)

@@ -3,6 +3,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include "buf.h"
 #include "record.h"
 
@@ -251,25 +255,60 @@ rec_parse(struct record *rec, const char *p, size_t n, char *err,
 	return 0;
 }
 
+/* The first byte of s[0..n) to escape (newline, tab, backslash), or n. */
+static size_t
+plain_run(const char *s, size_t n)
+{
+	size_t i = 0;
+
+#if defined(__SSE2__)
+	for (; i + 16 <= n; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)
+		    (s + i));
+		int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t'))),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+
+		if (m != 0)
+			return i + (size_t)__builtin_ctz((unsigned)m);
+	}
+#endif
+	for (; i < n; i++)
+		if (s[i] == '\n' || s[i] == '\t' || s[i] == '\\')
+			break;
+	return i;
+}
+
 int
 rec_write_escaped(struct output *o, const char *s, size_t n)
 {
-	const char *run = s, *end = s + n;
 	const char *esc;
+	size_t k;
 
-	for (; s < end; s++) {
-		switch (*s) {
-		case '\n': esc = "\\n"; break;
-		case '\t': esc = "\\t"; break;
-		case '\\': esc = "\\\\"; break;
-		default: continue;
-		}
-		if (out_write(o, run, (size_t)(s - run)) < 0 ||
-		    out_write(o, esc, 2) < 0)
+	while ((k = plain_run(s, n)) < n) {
+		esc = s[k] == '\n' ? "\\n" : s[k] == '\t' ? "\\t" : "\\\\";
+		if (out_write(o, s, k) < 0 || out_write(o, esc, 2) < 0)
 			return -1;
-		run = s + 1;
+		s += k + 1;
+		n -= k + 1;
 	}
-	return out_write(o, run, (size_t)(end - run));
+	return out_write(o, s, n);
+}
+
+void
+rec_escape(struct buf *b, const char *s, size_t n)
+{
+	size_t k;
+
+	while ((k = plain_run(s, n)) < n) {
+		buf_append(b, s, k);
+		buf_putc(b, '\\');
+		buf_putc(b, s[k] == '\n' ? 'n' : s[k] == '\t' ? 't' : '\\');
+		s += k + 1;
+		n -= k + 1;
+	}
+	buf_append(b, s, n);
 }
 
 int
@@ -282,25 +321,15 @@ rec_write_field(struct output *o, const char *key, const char *val,
 	return out_putc(o, '\n');
 }
 
-/* Write v in decimal into the end of buf; returns where it starts. */
-static char *
-decimal(char *end, uint64_t v)
-{
-	do
-		*--end = (char)('0' + v % 10);
-	while ((v /= 10) != 0);
-	return end;
-}
-
 int
 rec_write_range(struct output *o, const char *key, uint64_t first,
     uint64_t last)
 {
 	char num[48], *end = num + sizeof(num), *p;
 
-	p = decimal(end, last);
+	p = u64_decimal(end, last);
 	*--p = '-';
-	p = decimal(p, first);
+	p = u64_decimal(p, first);
 	if (out_puts(o, key) < 0 || out_write(o, ": ", 2) < 0 ||
 	    out_write(o, p, (size_t)(end - p)) < 0)
 		return -1;

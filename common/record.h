@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "buf.h"
 #include "chunk.h"
 #include "msg.h"
 #include "output.h"
@@ -77,6 +78,9 @@ int rec_write(struct output *o, const struct record *rec);
 
 /* Append the escaped form of a value (\n, \t, \\) to o. */
 int rec_write_escaped(struct output *o, const char *s, size_t n);
+
+/* Append s[0..n) to b escaped as a header value is. */
+void rec_escape(struct buf *b, const char *s, size_t n);
 
 /*
  * Write one header line, "key: value" with the value escaped, or

@@ -4,6 +4,39 @@
 
 #include "utf8.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
+/* The first byte at or after i of s[0..n) that is not ASCII, or n. */
+static inline size_t
+skip_ascii(const unsigned char *s, size_t i, size_t n)
+{
+	uint64_t w;
+
+#if defined(__SSE2__)
+	while (i + 32 <= n) {
+		__m128i a = _mm_loadu_si128((const __m128i *)(const void *)
+		    (s + i));
+		__m128i b = _mm_loadu_si128((const __m128i *)(const void *)
+		    (s + i + 16));
+
+		if (_mm_movemask_epi8(_mm_or_si128(a, b)) != 0)
+			break;
+		i += 32;
+	}
+#endif
+	while (i + 8 <= n) {
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ULL)
+			break;
+		i += 8;
+	}
+	while (i < n && s[i] < 0x80)
+		i++;
+	return i;
+}
+
 int
 utf8_sequence(const unsigned char *s, size_t n)
 {
@@ -42,23 +75,64 @@ utf8_valid_prefix(const char *str, size_t n)
 {
 	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
-	uint64_t w;
 	int len;
 
-	while (i < n) {
-		/* skip ASCII eight bytes at a time */
-		while (i + 8 <= n) {
-			memcpy(&w, s + i, 8);
-			if (w & 0x8080808080808080ULL)
-				break;
-			i += 8;
-		}
-		if (i >= n)
-			break;
-		if (s[i] < 0x80) {
-			i++;
-			continue;
-		}
+	while ((i = skip_ascii(s, i, n)) < n) {
+		len = utf8_sequence(s + i, n - i);
+		if (len < 0)
+			return i;
+		i += (size_t)len;
+	}
+	return i;
+}
+
+#if defined(__SSE2__)
+/* A bit for each of the 16 bytes at p that is not printable ASCII or tab. */
+static inline unsigned
+odd_bits(const unsigned char *p)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+	/* signed: bytes of 0x80 and more are below 0x20 too */
+	__m128i odd = _mm_andnot_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('\t')),
+	    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+
+	return (unsigned)_mm_movemask_epi8(odd);
+}
+#endif
+
+/*
+ * The first byte at or after i of s[0..n) that is not printable ASCII or
+ * tab, or n.
+ */
+static inline size_t
+skip_plain(const unsigned char *s, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+	unsigned bits;
+
+	for (; i + 16 <= n; i += 16)
+		if ((bits = odd_bits(s + i)) != 0)
+			return i + (size_t)__builtin_ctz(bits);
+	if (i < n && n >= 16) {		/* the last 16 bytes, some seen */
+		bits = odd_bits(s + n - 16) >> (i - (n - 16));
+		return bits == 0 ? n : i + (size_t)__builtin_ctz(bits);
+	}
+#endif
+	while (i < n && ((s[i] >= 0x20 && s[i] < 0x80) || s[i] == '\t'))
+		i++;
+	return i;
+}
+
+size_t
+utf8_text_prefix(const char *str, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
+	int len;
+
+	while ((i = skip_plain(s, i, n)) < n) {
+		if (s[i] < 0x80)
+			return i;		/* a control byte */
 		len = utf8_sequence(s + i, n - i);
 		if (len < 0)
 			return i;

@@ -19,6 +19,13 @@
 size_t utf8_valid_prefix(const char *s, size_t n);
 
 /*
+ * Length of the longest prefix of s[0..n) that is valid and holds no
+ * control byte (below 0x20) but tab: plain text, which needs no other
+ * look before it is used.
+ */
+size_t utf8_text_prefix(const char *s, size_t n);
+
+/*
  * Length of the well-formed sequence at s (1 to 4), or, when it is not
  * well-formed, minus the length of its maximal ill-formed subpart.
  */

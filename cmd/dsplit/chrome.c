@@ -78,19 +78,60 @@ static struct phrase *extra;	/* from --chrome-file */
 static size_t nextra;
 
 /*
+ * The phrases by their first letter (lowercased), --chrome-file's before
+ * the built-in ones: bucket[c] to bucket[c + 1] in sorted[].  Most lines
+ * open with a letter that no phrase does.
+ */
+static struct sorted_phrase {
+	const char *text;
+	size_t len;
+	unsigned kind;
+} *sorted;
+static size_t bucket[257];
+static unsigned char byline_first[256];
+
+static void
+sort_phrases(void)
+{
+	size_t nbuiltin = sizeof(builtin) / sizeof(builtin[0]);
+	size_t i, c, fill[256];
+	const struct phrase *p;
+
+	free(sorted);
+	sorted = xmalloc((nextra + nbuiltin) * sizeof(*sorted));
+	memset(bucket, 0, sizeof(bucket));
+	for (i = 0; i < nextra + nbuiltin; i++) {
+		p = i < nextra ? &extra[i] : &builtin[i - nextra];
+		bucket[tolower((unsigned char)p->text[0]) + 1]++;
+	}
+	for (c = 0; c < 256; c++) {
+		bucket[c + 1] += bucket[c];
+		fill[c] = bucket[c];
+	}
+	for (i = 0; i < nextra + nbuiltin; i++) {
+		p = i < nextra ? &extra[i] : &builtin[i - nextra];
+		c = fill[tolower((unsigned char)p->text[0])]++;
+		sorted[c].text = p->text;
+		sorted[c].len = strlen(p->text);
+		sorted[c].kind = p->kind;
+	}
+	for (i = 0; i < sizeof(bylines) / sizeof(bylines[0]); i++)
+		byline_first[tolower((unsigned char)bylines[i][0])] =
+		    byline_first[toupper((unsigned char)bylines[i][0])] = 1;
+}
+
+/*
  * Nonzero when s[0..n) is phrase p, or opens with it followed by
  * punctuation ("Also Read: ...", "Continue reading “...”"), or by a few
  * more words in a short line ("Follow us on X").  A phrase ending with
  * a space ("By ") opens a line followed by anything.
  */
 static int
-opens_with(const char *s, size_t n, const char *p, unsigned words)
+opens_with(const char *s, size_t n, const char *p, size_t pn,
+    unsigned words)
 {
-	size_t i, pn;
+	size_t i;
 
-	if ((*s | 0x20) != (*p | 0x20))	/* the first letters differ */
-		return 0;
-	pn = strlen(p);
 	if (n < pn)
 		return 0;
 	for (i = 0; i < pn; i++)
@@ -103,18 +144,6 @@ opens_with(const char *s, size_t n, const char *p, unsigned words)
 	for (i = pn; i < n && s[i] == ' '; i++)
 		continue;
 	return i == n || !isalnum((unsigned char)s[i]) || words <= 6;
-}
-
-static unsigned
-match_in(const struct phrase *t, size_t count, const char *s, size_t n,
-    unsigned words)
-{
-	size_t i;
-
-	for (i = 0; i < count; i++)
-		if (opens_with(s, n, t[i].text, words))
-			return t[i].kind;
-	return 0;
 }
 
 /* s without its leading spaces and tabs; *n is shortened to match. */
@@ -131,16 +160,18 @@ skip_blanks(const char *s, size_t *n)
 unsigned
 chrome_match(const char *s, size_t n, unsigned words)
 {
-	unsigned kind;
+	size_t i, c;
 
+	if (sorted == NULL)
+		sort_phrases();
 	s = skip_blanks(s, &n);
 	if (n == 0 || words > 30)
 		return 0;
-	kind = match_in(extra, nextra, s, n, words);
-	if (kind == 0)
-		kind = match_in(builtin, sizeof(builtin) / sizeof(builtin[0]),
-		    s, n, words);
-	return kind;
+	c = (size_t)tolower((unsigned char)*s);
+	for (i = bucket[c]; i < bucket[c + 1]; i++)
+		if (opens_with(s, n, sorted[i].text, sorted[i].len, words))
+			return sorted[i].kind;
+	return 0;
 }
 
 int
@@ -148,11 +179,14 @@ byline_match(const char *s, size_t n, unsigned words)
 {
 	size_t i;
 
+	if (sorted == NULL)
+		sort_phrases();
 	s = skip_blanks(s, &n);
-	if (n == 0 || words > 15)
+	if (n == 0 || words > 15 || !byline_first[(unsigned char)*s])
 		return 0;
 	for (i = 0; i < sizeof(bylines) / sizeof(bylines[0]); i++)
-		if (opens_with(s, n, bylines[i], 0))
+		if ((*s | 0x20) == (bylines[i][0] | 0x20) &&
+		    opens_with(s, n, bylines[i], strlen(bylines[i]), 0))
 			return 1;
 	return 0;
 }
@@ -196,6 +230,8 @@ chrome_load(const char *path, char *err, size_t errlen)
 		extra = xrealloc(extra, (nextra + 1) * sizeof(*extra));
 		extra[nextra].text = xstrdup(p);
 		extra[nextra++].kind = kind;
+		free(sorted);
+		sorted = NULL;
 	}
 	free(line);
 	fclose(f);
@@ -211,5 +247,7 @@ chrome_free(void)
 		free((char *)extra[i].text);
 	free(extra);
 	extra = NULL;
+	free(sorted);
+	sorted = NULL;
 	nextra = 0;
 }

@@ -10,30 +10,45 @@
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "chrome.h"
 #include "line.h"
 
-static const char *const months[] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december",
-	"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-	"oct", "nov", "dec"
+struct name {
+	const char *s;
+	size_t n;
+};
+#define NAME(s) { s, sizeof(s) - 1 }
+
+static const struct name months[] = {
+	NAME("january"), NAME("february"), NAME("march"), NAME("april"),
+	NAME("may"), NAME("june"), NAME("july"), NAME("august"),
+	NAME("september"), NAME("october"), NAME("november"),
+	NAME("december"), NAME("jan"), NAME("feb"), NAME("mar"),
+	NAME("apr"), NAME("jun"), NAME("jul"), NAME("aug"), NAME("sep"),
+	NAME("sept"), NAME("oct"), NAME("nov"), NAME("dec")
 };
 
-static const char *const weekdays[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun"
+static const struct name weekdays[] = {
+	NAME("monday"), NAME("tuesday"), NAME("wednesday"), NAME("thursday"),
+	NAME("friday"), NAME("saturday"), NAME("sunday"), NAME("mon"),
+	NAME("tue"), NAME("wed"), NAME("thu"), NAME("fri"), NAME("sat"),
+	NAME("sun")
 };
 
 static int
-in_table(const char *const *t, size_t count, const char *s, size_t n)
+in_table(const struct name *t, size_t count, const char *s, size_t n)
 {
 	size_t i;
 
+	if (n < 3 || n > 9 || !isalpha((unsigned char)s[0]))
+		return 0;
 	for (i = 0; i < count; i++)
-		if ((t[i][0] | 0x20) == (s[0] | 0x20) && strlen(t[i]) == n &&
-		    strncasecmp(t[i], s, n) == 0)
+		if (t[i].n == n && t[i].s[0] == (s[0] | 0x20) &&
+		    strncasecmp(t[i].s, s, n) == 0)
 			return 1;
 	return 0;
 }
@@ -80,6 +95,10 @@ is_date(const char *s, size_t n)
 	size_t len;
 	int year = 0, month = 0, day = 0, iso = 0, tokens = 0;
 
+	for (t = s; t < end && !isdigit((unsigned char)*t); t++)
+		continue;
+	if (t == end)
+		return 0;		/* a date has a year */
 	while (s < end) {
 		while (s < end && (*s == ' ' || *s == ',' || *s == '\t'))
 			s++;
@@ -117,23 +136,34 @@ capitalised(const char *s)
 	return isupper(c) || c >= 0xC0;
 }
 
+/* Bytes that end a place word, and bytes a place word may not hold. */
+enum { PW_END = 1, PW_BAD = 2 };
+static const unsigned char place_byte[256] = {
+	[' '] = PW_END, [','] = PW_END, [':'] = PW_END, ['('] = PW_BAD,
+	['0'] = PW_BAD, ['1'] = PW_BAD, ['2'] = PW_BAD, ['3'] = PW_BAD,
+	['4'] = PW_BAD, ['5'] = PW_BAD, ['6'] = PW_BAD, ['7'] = PW_BAD,
+	['8'] = PW_BAD, ['9'] = PW_BAD
+};
+
 /*
  * The number of capitalised words that open s[0..n) (up to 4), with the
- * offset after them in *after; a word ends at a space, comma or colon.
+ * offset after them in *after; a word ends at a space, comma or colon,
+ * and holds no digit or bracket.
  */
 static int
 place_words(const char *s, size_t n, size_t *after)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	size_t i = 0, j;
 	int count = 0;
 
 	while (i < n && count < 5) {
 		if (!capitalised(s + i))
 			break;
-		for (j = i; j < n && s[j] != ' ' && s[j] != ',' &&
-		    s[j] != ':'; j++)
-			if (isdigit((unsigned char)s[j]) || s[j] == '(')
-				return 0;
+		for (j = i; j < n && place_byte[u[j]] == 0; j++)
+			continue;
+		if (j < n && place_byte[u[j]] == PW_BAD)
+			return 0;
 		count++;
 		i = j;
 		*after = i;
@@ -150,8 +180,8 @@ place_words(const char *s, size_t n, size_t *after)
  * "BEIJING, March 3, 2023 —", "Beijing : ...": a place, then a date and
  * an agency in brackets, then a colon or a dash.
  */
-static int
-is_dateline(const char *s, size_t n)
+int
+line_dateline(const char *s, size_t n)
 {
 	size_t i = 0, date;
 	const char *stop;
@@ -164,7 +194,11 @@ is_dateline(const char *s, size_t n)
 		return 1;
 	if (i >= n || s[i] != ',')
 		return 0;
-	i++;
+	for (i++; i < n && s[i] == ' '; i++)
+		continue;
+	if (i == n || !(isdigit((unsigned char)s[i]) ||
+	    isupper((unsigned char)s[i])))
+		return 0;		/* a date opens with a number or a name */
 	/* the date runs to a colon, a bracket or a dash */
 	for (date = i; i < n && i - date < 40; i++)
 		if (s[i] == ':' || s[i] == '(' || (s[i] == '-' && i > 0 &&
@@ -217,10 +251,16 @@ is_separator(const char *s, size_t n)
 	size_t i, marks = 0;
 
 	for (i = 0; i < n; i++) {
-		if (strchr("=-*#_~+", s[i]) != NULL && s[i] != '\0')
+		switch (s[i]) {
+		case '=': case '-': case '*': case '#': case '_': case '~':
+		case '+':
 			marks++;
-		else if (s[i] != ' ' && s[i] != '\t')
+			break;
+		case ' ': case '\t':
+			break;
+		default:
 			return 0;
+		}
 	}
 	return marks >= 3;
 }
@@ -250,8 +290,8 @@ last_mark(const char *s, size_t n)
  * The words of s[0..n), counted up to MAX_WORDS (the rules need no
  * more), and how many of them are #hashtags.  Words are separated by
  * spaces, tabs and (in lines of up to LONG_LINE bytes) no-break spaces;
- * lines without a no-break space, and long lines, are counted eight bytes
- * at a time.
+ * lines without a no-break space, and long lines, are counted 64 (with
+ * SSE2) or eight bytes at a time.
  */
 #define MAX_WORDS 41
 #define LONG_LINE 128
@@ -275,14 +315,100 @@ high_bits(uint64_t w)
 	return (unsigned)(((w >> 7) * ONES) >> 56);
 }
 
+/* The number of bits set in x, without a library call. */
+static inline unsigned
+bits64(uint64_t x)
+{
+	x = x - ((x >> 1) & 0x5555555555555555ULL);
+	x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+	x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0FULL;
+	return (unsigned)((x * ONES) >> 56);
+}
+
+#if defined(__SSE2__)
+/*
+ * A bit for each byte of s[0..16) that is not a space or tab, and in
+ * *hash one for each '#'.
+ */
+static inline uint64_t
+solid16(const char *s, uint64_t *hash)
+{
+	__m128i v = _mm_loadu_si128((const __m128i *)(const void *)s);
+	__m128i sp = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')),
+	    _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')));
+
+	*hash = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v,
+	    _mm_set1_epi8('#')));
+	return ~(unsigned)_mm_movemask_epi8(sp) & 0xFFFF;
+}
+
+/* solid16() for s[0..64). */
+static inline uint64_t
+solid64(const char *s, uint64_t *hash)
+{
+	uint64_t solid = 0, h = 0, h16;
+	int k;
+
+	for (k = 0; k < 4; k++) {
+		solid |= solid16(s + 16 * k, &h16) << (16 * k);
+		h |= h16 << (16 * k);
+	}
+	*hash = h;
+	return solid;
+}
+
+/*
+ * The words of s[0..n) (n >= 16), 64 or 16 bytes at a time and the last
+ * bytes in one load of the last 16, until there are more than MAX_WORDS.
+ */
+static unsigned
+count_words_sse2(const char *s, size_t n, unsigned *hashtags)
+{
+	uint64_t solid, starts, hash, last = 0;
+	unsigned words = 0;
+	size_t i = 0;
+
+	for (; i + 64 <= n && words <= MAX_WORDS; i += 64) {
+		solid = solid64(s + i, &hash);
+		starts = solid & ~((solid << 1) | last);
+		last = solid >> 63;
+		words += bits64(starts);
+		if (hash != 0)
+			*hashtags += bits64(starts & hash);
+	}
+	for (; i + 16 <= n && words <= MAX_WORDS; i += 16) {
+		solid = solid16(s + i, &hash);
+		starts = solid & ~((solid << 1) | last);
+		last = solid >> 15;
+		words += bits64(starts);
+		if (hash != 0)
+			*hashtags += bits64(starts & hash);
+	}
+	if (i < n && words <= MAX_WORDS) {
+		/* bytes n-16..i-1 were counted: keep the starts after them */
+		solid = solid16(s + n - 16, &hash);
+		starts = solid & ~(solid << 1) &
+		    ~((UINT64_C(1) << (i - (n - 16))) - 1);
+		words += bits64(starts);
+		if (hash != 0)
+			*hashtags += bits64(starts & hash);
+	}
+	return words > MAX_WORDS ? MAX_WORDS : words;
+}
+#endif
+
 static unsigned
 count_words_fast(const char *s, size_t n, unsigned *hashtags)
 {
 	uint64_t w, solid, starts, last = 0;
 	unsigned words = 0;
-	size_t i;
+	size_t i = 0;
 
-	for (i = 0; i + 8 <= n && words <= MAX_WORDS; i += 8) {
+#if defined(__SSE2__)
+	if (n >= 16)
+		return count_words_sse2(s, n, hashtags);
+#endif
+	for (; i + 8 <= n && words <= MAX_WORDS; i += 8) {
 		memcpy(&w, s + i, 8);
 		solid = ~(bytes_equal(w, ' ') | bytes_equal(w, '\t')) & HIGHS;
 		starts = solid & ~((solid << 8) | last);
@@ -363,7 +489,8 @@ line_classify(struct line *l, const char *s)
 		return;
 	}
 	mark = last_mark(s, n);
-	ends_sentence = mark != NULL && (strchr(".!?", *mark) != NULL ||
+	ends_sentence = mark != NULL && (*mark == '.' || *mark == '!' ||
+	    *mark == '?' ||
 	    (mark >= s + 2 && (unsigned char)mark[-2] == 0xE2 &&
 	    (unsigned char)mark[-1] == 0x80 &&
 	    (unsigned char)*mark == 0xA6));	/* … */
@@ -371,9 +498,9 @@ line_classify(struct line *l, const char *s)
 		f |= LF_SENTENCE;
 	if (mark != NULL && *mark == ':')
 		f |= LF_COLON_END;
-	if (w >= 4 && w <= 40 && n <= 400 && mark != NULL &&
-	    strchr(".!?;:,", *mark) == NULL && !ends_sentence &&
-	    !islower((unsigned char)*s))
+	if (w >= 4 && w <= 40 && n <= 400 && mark != NULL && !ends_sentence &&
+	    *mark != '.' && *mark != '!' && *mark != '?' && *mark != ';' &&
+	    *mark != ':' && *mark != ',' && !islower((unsigned char)*s))
 		f |= LF_TITLEISH;
 	if (w <= 6 && is_date(s, n))
 		f |= LF_DATE;
@@ -382,8 +509,6 @@ line_classify(struct line *l, const char *s)
 		f |= LF_PLACE;
 	if (w <= 2 && f & LF_PLACE)
 		f |= LF_LABEL;
-	if (is_dateline(s, n))
-		f |= LF_DATELINE;
 	if (hashtags > 0 && hashtags * 2 >= w)
 		f |= LF_HASHTAGS;
 	if (w <= 30)
@@ -437,6 +562,19 @@ words_of(struct words *w, const char *s, size_t n, size_t least)
 			w->n[w->count++] = (unsigned char)(used - start);
 		}
 	}
+}
+
+void
+words_long(struct words *w, const struct words *all, size_t least)
+{
+	size_t i;
+
+	w->count = 0;
+	for (i = 0; i < all->count; i++)
+		if (all->n[i] >= least) {
+			w->w[w->count] = all->w[i];
+			w->n[w->count++] = all->n[i];
+		}
 }
 
 double

@@ -61,9 +61,9 @@ assemble(const struct seg *sg, size_t first, size_t last,
 		b->len--;
 }
 
-/* Add header key with s[0..n) without the spaces around it. */
+/* Write header key with s[0..n) without the spaces around it. */
 static void
-add_trimmed(struct record *rec, const char *key, const char *s, size_t n)
+write_trimmed(const char *key, const char *s, size_t n)
 {
 	while (n > 0 && (*s == ' ' || *s == '\t')) {
 		s++;
@@ -71,14 +71,14 @@ add_trimmed(struct record *rec, const char *key, const char *s, size_t n)
 	}
 	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
-	rec_add(rec, key, strlen(key), s, n);
+	rec_write_field(&prog.out, key, s, n);
 }
 
 void
 doc_write(struct seg *sg, size_t n)
 {
-	static struct record rec;
-	static struct buf body;
+	static struct buf body, id;
+	struct output *o = &prog.out;
 	static unsigned char *chrome;
 	static size_t chrome_cap;
 	size_t first, last, s, i, tlen;
@@ -111,62 +111,62 @@ doc_write(struct seg *sg, size_t n)
 		h.count = 0;
 
 	sg->docno++;
-	rec_clear(&rec);
-	if (sg->doc_id != NULL)
-		rec_adds(&rec, "id", sg->doc_id);
-	else
-		rec_addf(&rec, "id", "%s:%llu", sg->source,
-		    (unsigned long long)sg->docno);
+	id.len = 0;
+	if (sg->doc_id != NULL) {
+		buf_puts(&id, sg->doc_id);
+	} else {
+		buf_append(&id, sg->source, sg->source_len);
+		buf_putc(&id, ':');
+		buf_put_u64(&id, sg->docno);
+	}
 	if (sg->opts->unit != UNIT_DOC) {
-		static struct buf docid;
-
-		docid.len = 0;
-		buf_append(&docid, rec.fields[0].val, rec.fields[0].vallen);
-		buf_putc(&docid, '\0');
+		buf_putc(&id, '\0');
 		prog.records_in++;
-		units_write(sg, first, last, chrome, docid.p);
+		units_write(sg, first, last, chrome, id.p);
 		return;
 	}
-	rec_adds(&rec, "source", sg->source);
-	rec_addf(&rec, "lines", "%llu-%llu",
-	    (unsigned long long)sg->v[first].lineno,
-	    (unsigned long long)sg->v[last].lineno);
-	rec_addf(&rec, "bytes", "%llu-%llu",
-	    (unsigned long long)sg->v[first].byte,
-	    (unsigned long long)sg->v[last].end);
+	/* a record of few headers and one body: written as it is made */
+	rec_write_field(o, "id", id.p, id.len);
+	rec_write_field(o, "source", sg->source, sg->source_len);
+	rec_write_range(o, "lines", sg->v[first].lineno, sg->v[last].lineno);
+	rec_write_range(o, "bytes", sg->v[first].byte, sg->v[last].end);
 	tlen = headline_len(seg_text(sg, h.title), sg->v[h.title].len);
 	if (tlen > 0)
-		rec_add(&rec, "title", 5, seg_text(sg, h.title), tlen);
-	rec_adds(&rec, "unit", "doc");
-	for (i = 0; sg->extra != NULL && i < sg->extra->nfields; i++)
-		rec_add(&rec, sg->extra->fields[i].key,
-		    sg->extra->fields[i].keylen, sg->extra->fields[i].val,
-		    sg->extra->fields[i].vallen);
+		rec_write_field(o, "title", seg_text(sg, h.title), tlen);
+	rec_write_field(o, "unit", "doc", 3);
+	for (i = 0; sg->extra != NULL && i < sg->extra->nfields; i++) {
+		const struct field *f = &sg->extra->fields[i];
+
+		out_write(o, f->key, f->keylen);
+		out_write(o, ": ", 2);
+		rec_write_escaped(o, f->val, f->vallen);
+		out_putc(o, '\n');
+	}
 	for (i = 0; i < h.count; i++) {
 		size_t l = h.lines[i];
 
 		if (h.echo != NONE && l >= h.echo)
 			break;
 		if (l != h.title)
-			add_trimmed(&rec, "byline", seg_text(sg, l),
+			write_trimmed("byline", seg_text(sg, l),
 			    sg->v[l].len);
 	}
 	for (i = first; i <= last; i++)
 		if (chrome[i - first]) {
-			add_trimmed(&rec, "chrome", seg_text(sg, i),
+			write_trimmed("chrome", seg_text(sg, i),
 			    sg->v[i].len);
 			cut = !sg->opts->keep_chrome;
 		}
+	out_putc(o, '\n');
 	if (!cut) {
-		memset(chrome, 0, last - first + 1);
-		rec_set_body(&rec, seg_text(sg, first), sg->v[last].off +
+		out_write(o, seg_text(sg, first), sg->v[last].off +
 		    sg->v[last].len - sg->v[first].off);
 	} else {
 		body.len = 0;
 		assemble(sg, first, last, chrome, &body);
-		rec_set_body(&rec, body.p ? body.p : "", body.len);
+		out_write(o, body.p, body.len);
 	}
+	out_putc(o, '\0');
 	prog.records_in++;
-	rec_write(&prog.out, &rec);
 	prog.records_out++;
 }

@@ -30,18 +30,18 @@ static int
 echoes_words(const struct seg *sg, const struct words *long_a,
     const struct words *all_a, size_t b)
 {
-	struct words wb;
+	struct words all_b, long_b;
 	size_t i;
 
-	words_of(&wb, seg_text(sg, b), sg->v[b].len, 4);
-	if (long_a->count >= 3 && wb.count >= 3)
-		return words_overlap(long_a, &wb) >= ECHO;
-	words_of(&wb, seg_text(sg, b), sg->v[b].len, 1);
-	if (all_a->count == 0 || all_a->count != wb.count)
+	words_of(&all_b, seg_text(sg, b), sg->v[b].len, 1);
+	words_long(&long_b, &all_b, 4);
+	if (long_a->count >= 3 && long_b.count >= 3)
+		return words_overlap(long_a, &long_b) >= ECHO;
+	if (all_a->count == 0 || all_a->count != all_b.count)
 		return 0;
-	for (i = 0; i < wb.count; i++)
-		if (all_a->n[i] != wb.n[i] ||
-		    memcmp(all_a->w[i], wb.w[i], wb.n[i]) != 0)
+	for (i = 0; i < all_b.count; i++)
+		if (all_a->n[i] != all_b.n[i] ||
+		    memcmp(all_a->w[i], all_b.w[i], all_b.n[i]) != 0)
 			return 0;
 	return 1;
 }
@@ -51,8 +51,8 @@ echoes(const struct seg *sg, size_t a, size_t b)
 {
 	struct words long_a, all_a;
 
-	words_of(&long_a, seg_text(sg, a), sg->v[a].len, 4);
 	words_of(&all_a, seg_text(sg, a), sg->v[a].len, 1);
+	words_long(&long_a, &all_a, 4);
 	return echoes_words(sg, &long_a, &all_a, b);
 }
 
@@ -167,8 +167,8 @@ find_head(const struct seg *sg, size_t s, int chrome, struct head *h)
 	if (!teaser && h->count > 0) {
 		struct words long_s, all_s;
 
-		words_of(&long_s, seg_text(sg, s), v[s].len, 4);
 		words_of(&all_s, seg_text(sg, s), v[s].len, 1);
+		words_long(&long_s, &all_s, 4);
 		for (a = 0; a < h->count && first_echo == NONE; a++)
 			if (echoes_words(sg, &long_s, &all_s, h->lines[a]))
 				first_echo = h->lines[a];
@@ -209,15 +209,19 @@ shift_head(struct head *h, size_t from, size_t to)
 }
 
 /*
- * find_head(), remembering the last answer: the segmenter asks about the
- * first line of a document up to three times (is it a start, how far is
- * it protected, what is its title).  A line that looks like chrome is
- * only a head when chrome is nonzero; the answer is the same otherwise.
+ * find_head(), remembering the last few answers: the segmenter asks about
+ * the first line of a document up to four times (is it a start, how far
+ * is it protected, what is its title), between questions about other
+ * lines.  The answer depends only on the lines from s on, which are all
+ * read when it is first asked.  A line that looks like chrome is only a
+ * head when chrome is nonzero; the answer is the same otherwise.
  */
 int
 head_find(const struct seg *sg, size_t s, int chrome, struct head *h)
 {
 	struct head_memo *m = sg->memo;
+	uint64_t lineno = sg->v[s].lineno;
+	unsigned i;
 
 	if (!chrome && sg->v[s].flags & LF_CHROME) {
 		memset(h, 0, sizeof(*h));
@@ -225,15 +229,18 @@ head_find(const struct seg *sg, size_t s, int chrome, struct head *h)
 		h->title = s;
 		return 0;
 	}
-	if (m->valid && m->lineno == sg->v[s].lineno) {
-		*h = m->head;
-		shift_head(h, 0, s);
-		return m->found;
-	}
-	m->found = find_head(sg, s, 1, h);
-	m->head = *h;
-	shift_head(&m->head, s, 0);
-	m->lineno = sg->v[s].lineno;
-	m->valid = 1;
-	return m->found;
+	for (i = 0; i < HEAD_MEMO; i++)
+		if (m->slot[i].valid && m->slot[i].lineno == lineno) {
+			*h = m->slot[i].head;
+			shift_head(h, 0, s);
+			return m->slot[i].found;
+		}
+	i = m->next;
+	m->next = (m->next + 1) % HEAD_MEMO;
+	m->slot[i].found = find_head(sg, s, 1, h);
+	m->slot[i].head = *h;
+	shift_head(&m->slot[i].head, s, 0);
+	m->slot[i].lineno = lineno;
+	m->slot[i].valid = 1;
+	return m->slot[i].found;
 }

@@ -17,7 +17,6 @@ enum line_flag {
 	LF_SENTENCE = 1 << 3,	/* ends with . ! ? (or one in quotes) */
 	LF_DATE = 1 << 4,	/* the whole line is a date (and time) */
 	LF_PLACE = 1 << 5,	/* 1 to 4 capitalised words, nothing else */
-	LF_DATELINE = 1 << 6,	/* opens with "Place, date (Agency):" */
 	LF_HASHTAGS = 1 << 7,	/* mostly #hashtags */
 	LF_CHROME_ANY = 1 << 8,	/* chrome that may stand anywhere */
 	LF_CHROME_TOP = 1 << 9,	/* chrome that opens a page */
@@ -42,6 +41,12 @@ struct line {
 /* Set l->flags and l->words from the text s[0..l->len). */
 void line_classify(struct line *l, const char *s);
 
+/*
+ * Nonzero when s[0..n) opens with a dateline, "Place, date (Agency):";
+ * asked only of the few lines where the rules need it.
+ */
+int line_dateline(const char *s, size_t n);
+
 /* The words of s[0..n) that carry meaning: see words_of(). */
 struct words {
 	const char *w[64];
@@ -50,6 +55,9 @@ struct words {
 	size_t count;
 };
 void words_of(struct words *w, const char *s, size_t n, size_t least);
+
+/* The words of all of least letters or more (pointing into all). */
+void words_long(struct words *w, const struct words *all, size_t least);
 
 /* |a and b| / min(|a|, |b|): how much the smaller set of words echoes. */
 double words_overlap(const struct words *a, const struct words *b);

@@ -49,7 +49,7 @@ seg_init(struct seg *sg, const struct dsplit_opts *opts, const char *source)
 	sg->source_len = strlen(source);
 	sg->protect = NONE;
 	sg->memo = xmalloc(sizeof(*sg->memo));
-	sg->memo->valid = 0;
+	memset(sg->memo, 0, sizeof(*sg->memo));
 }
 
 void
@@ -61,51 +61,67 @@ seg_free(struct seg *sg)
 	memset(sg, 0, sizeof(*sg));
 }
 
+/* Make room for line n of sg, and return it. */
+static struct line *
+new_line(struct seg *sg)
+{
+	if (sg->n == sg->cap) {
+		sg->cap = sg->cap ? sg->cap * 2 : 256;
+		sg->v = xrealloc(sg->v, sg->cap * sizeof(*sg->v));
+	}
+	return &sg->v[sg->n++];
+}
+
+void
+seg_add_text(struct seg *sg, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte, uint64_t end)
+{
+	struct line *l = new_line(sg);
+
+	buf_reserve(&sg->text, n + 1);
+	l->off = sg->text.len;
+	l->len = n;
+	l->lineno = lineno;
+	l->byte = byte;
+	l->end = end;
+	if (n > 0)
+		memcpy(sg->text.p + sg->text.len, s, n);
+	sg->text.p[sg->text.len + n] = '\n';
+	sg->text.len += n + 1;
+	line_classify(l, sg->text.p + l->off);
+}
+
 void
 seg_add(struct seg *sg, const char *s, size_t n, uint64_t lineno,
     uint64_t byte, uint64_t end)
 {
 	static uint64_t *nuls, *repaired;
-	struct line *l;
-	size_t start = sg->text.len, i;
+	static struct buf clean, fixed;
+	size_t i;
 
 	if (nuls == NULL) {
 		nuls = prog_counter("nul bytes dropped");
 		repaired = prog_counter("invalid utf-8 repaired");
 	}
-	buf_reserve(&sg->text, n + 1);
-	if (memchr(s, '\0', n) == NULL) {
-		buf_append(&sg->text, s, n);
-	} else {
+	if (memchr(s, '\0', n) != NULL) {
+		clean.len = 0;
+		buf_reserve(&clean, n);
 		for (i = 0; i < n; i++) {
 			if (s[i] != '\0')
-				sg->text.p[sg->text.len++] = s[i];
+				clean.p[clean.len++] = s[i];
 			else
 				(*nuls)++;
 		}
+		s = clean.p;
+		n = clean.len;
 	}
-	if (utf8_valid_prefix(sg->text.p + start, sg->text.len - start) <
-	    sg->text.len - start) {
-		struct buf fixed = BUF_INIT;
-
-		*repaired += utf8_repair(&fixed, sg->text.p + start,
-		    sg->text.len - start);
-		sg->text.len = start;
-		buf_append(&sg->text, fixed.p, fixed.len);
-		buf_free(&fixed);
+	if (utf8_valid_prefix(s, n) < n) {
+		fixed.len = 0;
+		*repaired += utf8_repair(&fixed, s, n);
+		s = fixed.p;
+		n = fixed.len;
 	}
-	buf_putc(&sg->text, '\n');
-	if (sg->n == sg->cap) {
-		sg->cap = sg->cap ? sg->cap * 2 : 256;
-		sg->v = xrealloc(sg->v, sg->cap * sizeof(*sg->v));
-	}
-	l = &sg->v[sg->n++];
-	l->off = start;
-	l->len = sg->text.len - start - 1;
-	l->lineno = lineno;
-	l->byte = byte;
-	l->end = end;
-	line_classify(l, sg->text.p + start);
+	seg_add_text(sg, s, n, lineno, byte, end);
 }
 
 static int
@@ -156,7 +172,7 @@ title_then_body(const struct seg *sg, size_t i)
 	    islower((unsigned char)sg->text.p[l->off]))
 		return 0;
 	j = next_content(sg, i);
-	if (j != NONE && has(sg, j, LF_DATELINE))
+	if (j != NONE && line_dateline(seg_text(sg, j), sg->v[j].len))
 		return 1;
 	if (!(l->flags & LF_TITLEISH) || j != i + 1)
 		return 0;
@@ -268,7 +284,13 @@ starts_document(struct seg *sg, size_t i)
 	return opens_document(sg, i);
 }
 
-/* Forget lines v[0..n), whose document was written. */
+/*
+ * Forget lines v[0..n), whose document was written.  Their text stays
+ * where it is until it is most of the buffer and more than DEAD_TEXT
+ * bytes, so the text of the lines kept is seldom moved.
+ */
+#define DEAD_TEXT (256 * 1024)
+
 static void
 drop_lines(struct seg *sg, size_t n)
 {
@@ -279,11 +301,13 @@ drop_lines(struct seg *sg, size_t n)
 		sg->text.len = 0;
 		return;
 	}
-	off = sg->v[n].off;
-	memmove(sg->text.p, sg->text.p + off, sg->text.len - off);
-	sg->text.len -= off;
 	memmove(sg->v, sg->v + n, (sg->n - n) * sizeof(*sg->v));
 	sg->n -= n;
+	off = sg->v[0].off;
+	if (off < DEAD_TEXT || off < 3 * (sg->text.len - off))
+		return;
+	memmove(sg->text.p, sg->text.p + off, sg->text.len - off);
+	sg->text.len -= off;
 	for (i = 0; i < sg->n; i++)
 		sg->v[i].off -= off;
 }

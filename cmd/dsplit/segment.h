@@ -29,7 +29,7 @@ struct seg {
 	size_t protect;		/* see protected_until() in segment.c */
 	const char *doc_id;	/* -f records: the id of the one document */
 	const struct record *extra;	/* -f warc: headers to add (url...) */
-	struct head_memo *memo;	/* head.c's last answer */
+	struct head_memo *memo;	/* head.c's last answers */
 };
 
 #define NONE ((size_t)-1)	/* no line */
@@ -44,8 +44,15 @@ seg_text(const struct seg *sg, size_t i)
 void seg_init(struct seg *sg, const struct dsplit_opts *opts,
     const char *source);
 
-/* Add one line (without its line end) read at lineno and byte. */
+/*
+ * Add one line (without its line end) read at lineno and byte; NUL bytes
+ * are dropped and invalid UTF-8 repaired (and counted).
+ */
 void seg_add(struct seg *sg, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte, uint64_t end);
+
+/* seg_add() for a line known to be valid UTF-8 without NUL bytes. */
+void seg_add_text(struct seg *sg, const char *s, size_t n, uint64_t lineno,
     uint64_t byte, uint64_t end);
 
 /* Decide what can be decided; at the end of input, write the rest. */
@@ -84,11 +91,16 @@ struct head {
  */
 int head_find(const struct seg *sg, size_t s, int chrome, struct head *h);
 
+/* head_find()'s last answers (see head.c). */
+#define HEAD_MEMO 4
 struct head_memo {
-	int valid;
-	uint64_t lineno;	/* of the line asked about */
-	int found;
-	struct head head;	/* its lines counted from that line */
+	struct {
+		int valid;
+		uint64_t lineno;	/* of the line asked about */
+		int found;
+		struct head head;	/* its lines counted from that line */
+	} slot[HEAD_MEMO];
+	unsigned next;		/* the slot to fill next */
 };
 
 /*

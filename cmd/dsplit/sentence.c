@@ -75,6 +75,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "sentence.h"
 
@@ -110,14 +113,32 @@ has_byte(uint64_t x, unsigned char c)
 }
 
 /*
- * The first candidate byte at or after p, or end.  Eight bytes at a time
- * while none of them is a candidate, then byte by byte with the table.
+ * The first candidate byte at or after p, or end.  Sixteen (with SSE2)
+ * or eight bytes at a time while none of them is a candidate, then byte
+ * by byte with the table.
  */
 static const unsigned char *
 next_candidate(const unsigned char *p, const unsigned char *end)
 {
 	uint64_t x;
 
+#if defined(__SSE2__)
+	while (end - p >= 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)p);
+		__m128i m = _mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('.')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))),
+		    _mm_or_si128(_mm_or_si128(
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('!')),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))),
+		    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2))));
+		int bits = _mm_movemask_epi8(m);
+
+		if (bits != 0)
+			return p + __builtin_ctz((unsigned)bits);
+		p += 16;
+	}
+#endif
 	while (end - p >= 8) {
 		memcpy(&x, p, 8);
 		if ((has_byte(x, '.') | has_byte(x, '\n') | has_byte(x, '!') |

@@ -9,6 +9,7 @@
 #include "chunk.h"
 #include "prog.h"
 #include "segment.h"
+#include "utf8.h"
 
 /* The first number of a "first-last" header, or 1. */
 static uint64_t
@@ -101,6 +102,13 @@ split_input(struct input *in, const struct dsplit_opts *opts)
 		}
 		off = r.offset;
 		end = p + n;
+		if (utf8_text_prefix(p, n) == n) {	/* the common case */
+			lineno++;
+			seg_add_text(&sg, p, n, lineno, off + 1, off + n);
+			seg_flush(&sg, 0);
+			prog_tick(chunk_consumed(&r));
+			continue;
+		}
 		for (q = p; ; q = cr + 1) {
 			cr = memchr(q, '\r', (size_t)(end - q));
 			if (cr == NULL || cr + 1 == end) {

@@ -47,72 +47,73 @@ line_at(const struct seg *sg, size_t first, size_t last, size_t off)
 	return i;
 }
 
-/* A unit's id or its parent's, with its length. */
-struct unit_id {
-	struct buf text;	/* NUL-terminated */
-	size_t len;
+/* The parent of units: its id, escaped once, and the units written. */
+struct parent {
+	struct buf eid;		/* the id escaped as a header value */
+	unsigned long long count;
 };
 
-/* Write a unit's record directly: these are many and small. */
+/*
+ * Write the next unit of parent p: lines a..b, text s[0..n).  source is
+ * "\nsource: SOURCE\n", escaped, and unit "sent" or "para".
+ */
 static void
-write_unit(const struct seg *sg, const struct unit_id *id,
-    const struct unit_id *parent, const char *unit, size_t a, size_t b,
-    const char *s, size_t n)
+write_unit(const struct seg *sg, struct parent *p, const struct buf *source,
+    const char *unit, size_t a, size_t b, const char *s, size_t n)
 {
 	const struct line *la = &sg->v[a], *lb = &sg->v[b];
 	size_t start = (size_t)(s - sg->text.p), end = start + n;
 	struct output *o = &prog.out;
 
-	rec_write_field(o, "id", id->text.p, id->len);
-	rec_write_field(o, "source", sg->source, sg->source_len);
-	rec_write_range(o, "lines", la->lineno, lb->lineno);
-	rec_write_range(o, "bytes", la->byte + (start - la->off),
-	    lb->byte + (end - lb->off) - 1);
-	rec_write_field(o, "unit", unit, 4);
-	rec_write_field(o, "parent", parent->text.p, parent->len);
-	out_putc(o, '\n');
+	char num[128], *q = num + sizeof(num), *d;
+
+	/* "lines: A-B\nbytes: C-D\n", made from its end */
+	*--q = '\n';
+	q = u64_decimal(q, lb->byte + (end - lb->off) - 1);
+	*--q = '-';
+	q = u64_decimal(q, la->byte + (start - la->off));
+	q -= 7;
+	memcpy(q, "bytes: ", 7);
+	*--q = '\n';
+	q = u64_decimal(q, lb->lineno);
+	*--q = '-';
+	q = u64_decimal(q, la->lineno);
+	q -= 7;
+	memcpy(q, "lines: ", 7);
+	d = u64_decimal(q, ++p->count);		/* the id's number, before */
+	*--d = '.';
+	out_write(o, "id: ", 4);
+	out_write(o, p->eid.p, p->eid.len);
+	out_write(o, d, (size_t)(q - d));
+	out_write(o, source->p, source->len);
+	out_write(o, q, (size_t)(num + sizeof(num) - q));
+	out_write(o, "unit: ", 6);
+	out_write(o, unit, 4);
+	out_write(o, "\nparent: ", 9);
+	out_write(o, p->eid.p, p->eid.len);
+	out_write(o, "\n\n", 2);
 	out_write(o, s, n);
 	out_putc(o, '\0');
 	prog.records_out++;
 }
 
-/* Make id "PARENT.N". */
+/* Write the sentences of the paragraph in lines a..b, of parent para. */
 static void
-child_id(struct unit_id *id, const struct unit_id *parent,
-    unsigned long long n)
+write_sentences(const struct seg *sg, struct parent *para,
+    const struct buf *source, size_t a, size_t b)
 {
-	char num[24], *p = num + sizeof(num);
-
-	do
-		*--p = (char)('0' + n % 10);
-	while ((n /= 10) != 0);
-	*--p = '.';
-	id->text.len = 0;
-	buf_append(&id->text, parent->text.p, parent->len);
-	buf_append(&id->text, p, (size_t)(num + sizeof(num) - p));
-	id->len = id->text.len;
-	buf_putc(&id->text, '\0');
-}
-
-/* Write the sentences of the paragraph in lines a..b. */
-static void
-write_sentences(const struct seg *sg, const struct unit_id *para, size_t a,
-    size_t b)
-{
-	static struct unit_id id;
 	const char *s = sg->text.p + sg->v[a].off;
 	size_t n = sg->v[b].off + sg->v[b].len - sg->v[a].off, k, len;
-	unsigned long long count = 0;
+	size_t first = a, last;
 
 	while ((k = sentence_space(s, n)) < n) {
 		s += k;
 		n -= k;
 		len = sentence_len(s, n);
-		child_id(&id, para, ++count);
-		write_unit(sg, &id, para, "sent",
-		    line_at(sg, a, b, (size_t)(s - sg->text.p)),
-		    line_at(sg, a, b, (size_t)(s - sg->text.p) + len - 1),
-		    s, len);
+		first = line_at(sg, first, b, (size_t)(s - sg->text.p));
+		last = line_at(sg, first, b, (size_t)(s - sg->text.p) + len - 1);
+		write_unit(sg, para, source, "sent", first,
+		    last, s, len);
 		s += len;
 		n -= len;
 	}
@@ -123,15 +124,18 @@ units_write(const struct seg *sg, size_t first, size_t last,
     const unsigned char *chrome, const char *docid)
 {
 	int per_line = one_line_paragraphs(sg, first, last, chrome);
-	unsigned long long count = 0;
-	static struct unit_id id, doc;
+	int sent = sg->opts->unit == UNIT_SENT;
+	static struct parent doc, para;
+	static struct buf source;
 	size_t a, b;
 
-	doc.text.len = 0;
-	buf_puts(&doc.text, docid);
-	doc.len = doc.text.len;
-	buf_putc(&doc.text, '\0');
-
+	source.len = 0;
+	buf_puts(&source, "\nsource: ");
+	rec_escape(&source, sg->source, sg->source_len);
+	buf_putc(&source, '\n');
+	doc.eid.len = 0;
+	rec_escape(&doc.eid, docid, strlen(docid));
+	doc.count = 0;
 	for (a = first; a <= last; a = b + 1) {
 		if (chrome[a - first] || sg->v[a].flags & LF_BLANK) {
 			b = a;
@@ -140,12 +144,18 @@ units_write(const struct seg *sg, size_t first, size_t last,
 		for (b = a; !per_line && b < last && !chrome[b + 1 - first] &&
 		    !(sg->v[b + 1].flags & LF_BLANK); b++)
 			continue;
-		child_id(&id, &doc, ++count);
-		if (sg->opts->unit == UNIT_SENT)
-			write_sentences(sg, &id, a, b);
-		else
-			write_unit(sg, &id, &doc, "para", a, b,
-			    sg->text.p + sg->v[a].off,
+		if (!sent) {
+			write_unit(sg, &doc, &source, "para",
+			    a, b, sg->text.p + sg->v[a].off,
 			    sg->v[b].off + sg->v[b].len - sg->v[a].off);
+			continue;
+		}
+		/* the paragraph is not written, but its id is the parent */
+		para.eid.len = 0;
+		buf_append(&para.eid, doc.eid.p, doc.eid.len);
+		buf_putc(&para.eid, '.');
+		buf_put_u64(&para.eid, ++doc.count);
+		para.count = 0;
+		write_sentences(sg, &para, &source, a, b);
 	}
 }

@@ -122,6 +122,18 @@ test_parse(void)
 	CHECK("what is written parses back to the same values",
 	    rec_parse(&rec, out, len - 1, err, sizeof(err), &erroff) == 0 &&
 	    value_is(&rec.fields[1], "note", "tab\there\nnew \\ line"));
+	rec_clear(&rec);
+	rec_adds(&rec, "id", "z");
+	rec_adds(&rec, "long", "0123456789abcdef0123456789abcde\tX"
+	    "0123456789abcdef\\0123456789abcdef0123456789\n");
+	rec_set_body(&rec, "", 0);
+	out = written(&rec, &len);
+	CHECK("escapes past the first sixteen bytes are written",
+	    len == strlen("id: z\nlong: 0123456789abcdef0123456789abcde\\tX"
+	    "0123456789abcdef\\\\0123456789abcdef0123456789\\n\n\n") + 1 &&
+	    memcmp(out, "id: z\nlong: 0123456789abcdef0123456789abcde\\tX"
+	    "0123456789abcdef\\\\0123456789abcdef0123456789\\n\n\n",
+	    len - 1) == 0);
 	rec_free(&rec);
 }
 

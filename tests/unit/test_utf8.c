@@ -23,6 +23,23 @@ int
 main(void)
 {
 	CHECK("ascii is valid", utf8_valid_prefix("hello, world", 12) == 12);
+	CHECK("text: tabs and UTF-8 are plain text",
+	    utf8_text_prefix("a\tb \xc3\xa9t\xc3\xa9 0123456789abcdef", 26) == 26);
+	CHECK("text: a CR after 20 bytes ends it",
+	    utf8_text_prefix("0123456789abcdefghij\rxyz", 24) == 20);
+	CHECK("text: a NUL ends it",
+	    utf8_text_prefix("abc\0def", 7) == 3);
+	CHECK("text: other control bytes end it",
+	    utf8_text_prefix("0123456789abcdefgh\x1b[0m", 22) == 18);
+	CHECK("text: invalid UTF-8 ends it",
+	    utf8_text_prefix("0123456789abcdefgh\xc3(", 20) == 18);
+	CHECK("text: DEL is text", utf8_text_prefix("a\x7f" "b", 3) == 3);
+	CHECK("a bad byte after 40 ascii bytes is found",
+	    utf8_valid_prefix("0123456789012345678901234567890123456789"
+	    "\xff" "0123456789012345678901234567890123456789", 81) == 40);
+	CHECK("a bad byte after a sequence past 32 bytes is found",
+	    utf8_valid_prefix("0123456789012345678901234567890123456789"
+	    "\xc3\xa9" "012345678901234567890123456789012345\xc3", 79) == 78);
 	CHECK("empty is valid", utf8_valid_prefix("", 0) == 0);
 	CHECK("two-, three-, four-byte forms are valid",
 	    utf8_valid_prefix("\xC3\xA9\xE2\x80\x99\xF0\x9F\x98\x80", 9) == 9);
