@@ -109,6 +109,9 @@ doc_write(struct seg *sg, size_t n)
 	h.title = s;
 	if (!head_find(sg, s, 1, &h))
 		h.count = 0;
+	else if (h.echo != NONE && h.echo <= last)
+		chrome[h.title - first] = chrome[h.echo - first] = 0;
+		/* (a title that looks like chrome, and its echo) */
 
 	sg->docno++;
 	id.len = 0;

@@ -113,6 +113,14 @@ short_title(const struct seg *sg, size_t i)
 	    LF_DATE));
 }
 
+/* Nonzero when lines a and b hold the same text. */
+static int
+same_line(const struct seg *sg, size_t a, size_t b)
+{
+	return sg->v[a].len == sg->v[b].len &&
+	    memcmp(seg_text(sg, a), seg_text(sg, b), sg->v[a].len) == 0;
+}
+
 /*
  * Find the head that opens at line s, as far as the lines read allow.
  * Returns nonzero when it is confirmed; h says where its parts are.  A
@@ -138,8 +146,8 @@ find_head(const struct seg *sg, size_t s, int chrome, struct head *h)
 		if (f & LF_BLANK || f & LF_CHROME_ANY)
 			continue;
 		if (f & (LF_SEPARATOR | LF_CHROME_END | LF_CHROME_TOP |
-		    LF_HASHTAGS))
-			break;
+		    LF_HASHTAGS) && !same_line(sg, s, k))
+			break;		/* (a title like chrome may be echoed) */
 		if (v[k].words > HEAD_SHORT ||
 		    (f & LF_SENTENCE && v[k].words >= 8)) {
 			h->body = k;

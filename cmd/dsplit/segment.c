@@ -213,12 +213,17 @@ matches_boundary(const struct seg *sg, size_t i)
 size_t
 seg_opening(const struct seg *sg, size_t first, size_t end)
 {
+	struct head h;
 	size_t i;
 
-	for (i = first; i < end; i++)
+	for (i = first; i < end; i++) {
+		if (has(sg, i, LF_CHROME_TOP) && head_find(sg, i, 1, &h) &&
+		    h.echo != NONE && h.title == i)
+			break;	/* a title that looks like chrome, echoed */
 		if (!has(sg, i, LF_BLANK | LF_SEPARATOR | LF_CHROME_TOP) &&
 		    !label_at(sg, i))
 			break;
+	}
 	return i;
 }
 

@@ -62,8 +62,9 @@ void seg_free(struct seg *sg);
 
 /*
  * The first line of lines first..end-1 after the document's opening
- * chrome: breadcrumbs and other opening chrome, and section labels.
- * end when there is none.
+ * chrome: breadcrumbs and other opening chrome, and section labels; or a
+ * line that looks like opening chrome but is a release's title, echoed
+ * after its bylines.  end when there is none.
  */
 size_t seg_opening(const struct seg *sg, size_t first, size_t end);
 
