@@ -23,7 +23,7 @@ CC ?= cc
 CFLAGS ?= -O2 -g
 LDFLAGS ?=
 PKG_CONFIG ?= pkg-config
-PKGS = jansson libpcre2-8 zlib
+PKGS = jansson libpcre2-8 zlib libxxhash
 
 # Gzip input: with ISA-L when pkg-config finds it (libisal-dev), unless
 # ZLIB_ONLY=1; with zlib otherwise (common/inflate.h).
@@ -60,7 +60,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 ALL_LDFLAGS = -pthread $(LDFLAGS) $(SAN)
 LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null || \
-	echo -ljansson -lpcre2-8 -lz $(if $(ISAL),-lisal))
+	echo -ljansson -lpcre2-8 -lz -lxxhash $(if $(ISAL),-lisal)) -lm
 
 COMMON_SRC = $(wildcard common/*.c)
 COMMON_OBJ = $(COMMON_SRC:%.c=$(OUT)/%.o)
@@ -97,7 +97,7 @@ $(OUT)/%.o: %.c
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # Unit tests link common/ and the program parts they test.
-UNIT_PROGS = djson dsplit
+UNIT_PROGS = djson dsplit ddedup
 UNIT_OBJ = $(filter-out %/main.o, \
 	$(foreach p,$(UNIT_PROGS),$(call prog_obj,$(p))))
 

@@ -219,14 +219,21 @@ stats() {
 
 printf 'id: a\n\nA\0id: b\nBad: x\n\nB\0id: c\n\nC\0' >bad.rec
 
+# ddedup's own counters, after those of every program
+dedup_counts() {
+	printf 'ddedup: %s\n' "exact duplicates: 0" "near duplicates: 0" \
+	    "records without words: $1" "documents kept: $2" \
+	    "index bytes: 114688"
+}
+
 test_expect_success 'ddedup and dtag --stats count records and bytes' '
 	for p in ddedup dtag; do
-		cat >expect <<-EOF &&
-		$p: records in: 3
-		$p: records out: 3
-		$p: bad records: 0
-		$p: bytes in: 26
-		EOF
+		{
+			printf "$p: %s\n" "records in: 3" "records out: 3" \
+			    "bad records: 0" &&
+			{ [ $p = dtag ] || dedup_counts 1 2; } &&
+			echo "$p: bytes in: 26"
+		} >expect &&
 		printf "id: a\n\nA\0id: b\n\nB\0id: c\n\n\0" >three &&
 		stats $p --stats three &&
 		test_cmp expect stats &&
@@ -235,13 +242,16 @@ test_expect_success 'ddedup and dtag --stats count records and bytes' '
 '
 
 test_expect_success '--stats counts bad records, with and without --skip-bad' '
-	cat >expect <<-EOF &&
-	ddedup: bad.rec: record 2, byte 16: bad header key '"'Bad'"'
-	ddedup: records in: 2
-	ddedup: records out: 2
-	ddedup: bad records: 1
-	ddedup: bytes in: 34
-	EOF
+	{
+		cat <<-EOF &&
+		ddedup: bad.rec: record 2, byte 16: bad header key '"'Bad'"'
+		ddedup: records in: 2
+		ddedup: records out: 2
+		ddedup: bad records: 1
+		EOF
+		dedup_counts 0 2 &&
+		echo "ddedup: bytes in: 34"
+	} >expect &&
 	test_expect_code 1 stats ddedup --stats bad.rec &&
 	test_cmp expect stats &&
 	sed 1d expect >expect.skip &&

@@ -40,8 +40,8 @@ test_expect_success 'the bytes of a document are its lines in the file' '
 	done
 '
 
-test_expect_success 'the seeds round-trip through every program unchanged' '
-	ddedup records | dtag >tagged &&
+test_expect_success 'the seeds round-trip through dtag and djson unchanged' '
+	dtag records >tagged &&
 	cmp records tagged &&
 	djson tagged | djson -d >back &&
 	cmp records back

@@ -1,19 +1,29 @@
 /*
  * ddedup: drop exact and near-duplicate records, keep-first.
  *
- * In this version every record passes through unchanged: the options are
- * parsed and checked so that scripts written against them keep working.
+ * Each record's body is normalised (normalize.c).  Exact mode keeps a
+ * 64-bit XXH3 hash of it; near mode a MinHash signature (minhash.c),
+ * looked up by bands among the documents kept (docset.c).  A record that
+ * matches an earlier one is dropped, or with --mark written with dup_of
+ * and similarity headers.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <xxhash.h>
 
+#include "docset.h"
+#include "minhash.h"
+#include "normalize.h"
 #include "number.h"
 #include "prog.h"
 
 enum {
 	OPT_MARK = OPT_PROG_LAST,
-	OPT_THRESHOLD
+	OPT_THRESHOLD,
+	OPT_CONTAINMENT,
+	OPT_SHINGLE,
+	OPT_NORMALIZE
 };
 
 static const struct option longopts[] = {
@@ -22,24 +32,113 @@ static const struct option longopts[] = {
 	{ "unit", required_argument, NULL, 'u' },
 	{ "mark", no_argument, NULL, OPT_MARK },
 	{ "threshold", required_argument, NULL, OPT_THRESHOLD },
+	{ "containment", required_argument, NULL, OPT_CONTAINMENT },
+	{ "shingle", required_argument, NULL, OPT_SHINGLE },
+	{ "normalize", required_argument, NULL, OPT_NORMALIZE },
 	{ NULL, 0, NULL, 0 }
 };
+
+static struct {
+	int exact;		/* -m exact, or -u para */
+	int mark;		/* --mark */
+	double threshold;	/* Jaccard similarity of a near duplicate */
+	double containment;	/* or share of the smaller in the larger */
+	unsigned shingle;	/* words per shingle */
+	unsigned norm;		/* NORM_* for exact mode */
+} opt = { 0, 0, 0.8, 0.8, 5, NORM_ALL };
+
+static struct docset seen;
+static uint64_t *exact_dups, *near_dups, *no_words;
 
 static _Noreturn void
 usage(int status)
 {
 	prog_usage("usage: ddedup [-m mode] [-u unit] [--mark] [--threshold t]\n"
+	    "              [--containment c] [--shingle k] [--normalize list]\n"
 	    "              [--max-record size] [--progress] [--skip-bad]"
 	    " [--stats]\n"
 	    "              [file ...]\n", status);
+}
+
+/* A fraction in (0, 1] for option name, or a usage error. */
+static double
+fraction(const char *name, const char *arg)
+{
+	const char *errstr;
+	double v = num_parse_real(arg, 0.0, 1.0, &errstr);
+
+	if (errstr == NULL && v <= 0.0)
+		errstr = "too small";
+	if (errstr != NULL) {
+		msg_warn("%s %s: %s (a number above 0, at most 1)", name, arg,
+		    errstr);
+		usage(EXIT_USAGE);
+	}
+	return v;
+}
+
+/* Write rec as a duplicate of kept document doc: with --mark only. */
+static void
+duplicate(struct record *rec, size_t doc, double similarity)
+{
+	char num[16];
+
+	if (!opt.mark)
+		return;
+	rec_adds(rec, "dup_of", docset_id(&seen, doc));
+	snprintf(num, sizeof(num), "%.2f", similarity);
+	rec_adds(rec, "similarity", num);
+	prog_write_record(rec, NULL);
+}
+
+/* The callback for each record. */
+static void
+dedup(struct record *rec, void *arg)
+{
+	static struct buf text;
+	static struct mh_work work;
+	const struct field *id = &rec->fields[0];
+	struct kept k;
+	struct match m;
+	size_t doc;
+
+	(void)arg;
+	if (opt.exact) {
+		norm_text(&text, rec->body, rec->bodylen, opt.norm);
+		if (docset_exact(&seen, XXH3_64bits(text.p, text.len),
+		    id->val, id->vallen, &doc)) {
+			(*exact_dups)++;
+			duplicate(rec, doc, 1.0);
+		} else {
+			prog_write_record(rec, NULL);
+		}
+		return;
+	}
+	norm_text(&text, rec->body, rec->bodylen, NORM_ALL);
+	if (!mh_signature(text.p, text.len, opt.shingle, &work,
+	    &k.sig)) {
+		(*no_words)++;		/* nothing to compare: kept */
+		prog_write_record(rec, NULL);
+		return;
+	}
+	k.exact = (uint32_t)XXH3_64bits(text.p, text.len);
+	if (docset_near(&seen, &k, &m) && (m.exact ||
+	    m.similarity >= opt.threshold ||
+	    m.containment >= opt.containment)) {
+		(*(m.exact ? exact_dups : near_dups))++;
+		duplicate(rec, m.doc, m.exact ? 1.0 : m.similarity);
+		return;
+	}
+	docset_add(&seen, &k, id->val, id->vallen);
+	prog_write_record(rec, NULL);
 }
 
 int
 main(int argc, char **argv)
 {
 	const char *errstr;
-	double threshold = 0.8;
-	int c;
+	long long v;
+	int c, status;
 
 	prog_init(argc, argv);
 	while ((c = getopt_long(argc, argv, "hm:u:", longopts, NULL)) != -1) {
@@ -50,6 +149,7 @@ main(int argc, char **argv)
 				msg_warn("-m %s: unknown mode", optarg);
 				usage(EXIT_USAGE);
 			}
+			opt.exact = strcmp(optarg, "exact") == 0;
 			break;
 		case 'u':
 			if (strcmp(optarg, "doc") != 0 &&
@@ -57,15 +157,34 @@ main(int argc, char **argv)
 				msg_warn("-u %s: unknown unit", optarg);
 				usage(EXIT_USAGE);
 			}
+			if (strcmp(optarg, "para") == 0)
+				opt.exact = 1;
 			break;
 		case OPT_MARK:
+			opt.mark = 1;
 			break;
 		case OPT_THRESHOLD:
-			threshold = num_parse_real(optarg, 0.0, 1.0, &errstr);
+			opt.threshold = fraction("--threshold", optarg);
+			break;
+		case OPT_CONTAINMENT:
+			opt.containment = fraction("--containment", optarg);
+			break;
+		case OPT_SHINGLE:
+			v = num_parse(optarg, 1, 64, &errstr);
 			if (errstr != NULL) {
-				msg_warn("--threshold %s: %s", optarg, errstr);
+				msg_warn("--shingle %s: %s (1 to 64 words)",
+				    optarg, errstr);
 				usage(EXIT_USAGE);
 			}
+			opt.shingle = (unsigned)v;
+			break;
+		case OPT_NORMALIZE:
+			if ((c = norm_parse(optarg)) < 0) {
+				msg_warn("--normalize %s: not a list of case,"
+				    " punct and space, nor all or none", optarg);
+				usage(EXIT_USAGE);
+			}
+			opt.norm = (unsigned)c;
 			break;
 		default:
 			if (!prog_option(c, optarg, usage))
@@ -74,7 +193,14 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
-	(void)threshold;
-	prog_each_record(argc, argv, prog_write_record, NULL);
-	return prog_finish();
+	exact_dups = prog_counter("exact duplicates");
+	near_dups = prog_counter("near duplicates");
+	no_words = prog_counter("records without words");
+	docset_init(&seen, mh_rows(opt.threshold), opt.mark);
+	prog_each_record(argc, argv, dedup, NULL);
+	*prog_counter("documents kept") = seen.n;
+	*prog_counter("index bytes") = docset_bytes(&seen);
+	status = prog_finish();
+	docset_free(&seen);
+	return status;
 }
