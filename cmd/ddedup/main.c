@@ -13,6 +13,7 @@
 #include <xxhash.h>
 
 #include "docset.h"
+#include "index.h"
 #include "minhash.h"
 #include "normalize.h"
 #include "number.h"
@@ -23,7 +24,9 @@ enum {
 	OPT_THRESHOLD,
 	OPT_CONTAINMENT,
 	OPT_SHINGLE,
-	OPT_NORMALIZE
+	OPT_NORMALIZE,
+	OPT_INDEX,
+	OPT_MERGE_INDEX
 };
 
 static const struct option longopts[] = {
@@ -35,6 +38,8 @@ static const struct option longopts[] = {
 	{ "containment", required_argument, NULL, OPT_CONTAINMENT },
 	{ "shingle", required_argument, NULL, OPT_SHINGLE },
 	{ "normalize", required_argument, NULL, OPT_NORMALIZE },
+	{ "index", required_argument, NULL, OPT_INDEX },
+	{ "merge-index", no_argument, NULL, OPT_MERGE_INDEX },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -45,9 +50,13 @@ static struct {
 	double containment;	/* or share of the smaller in the larger */
 	unsigned shingle;	/* words per shingle */
 	unsigned norm;		/* NORM_* for exact mode */
-} opt = { 0, 0, 0.8, 0.8, 5, NORM_ALL };
+	const char *index;	/* --index FILE */
+	int merge;		/* --merge-index */
+} opt = { 0, 0, 0.8, 0.8, 5, NORM_ALL, NULL, 0 };
 
 static struct docset seen;
+static struct index_params params;
+static char err[512];
 static uint64_t *exact_dups, *near_dups, *no_words;
 
 static _Noreturn void
@@ -55,9 +64,9 @@ usage(int status)
 {
 	prog_usage("usage: ddedup [-m mode] [-u unit] [--mark] [--threshold t]\n"
 	    "              [--containment c] [--shingle k] [--normalize list]\n"
-	    "              [--max-record size] [--progress] [--skip-bad]"
-	    " [--stats]\n"
-	    "              [file ...]\n", status);
+	    "              [--index file] [--max-record size] [--progress]\n"
+	    "              [--skip-bad] [--stats] [file ...]\n"
+	    "       ddedup --merge-index index ...\n", status);
 }
 
 /* A fraction in (0, 1] for option name, or a usage error. */
@@ -133,6 +142,35 @@ dedup(struct record *rec, void *arg)
 	prog_write_record(rec, NULL);
 }
 
+/* --merge-index: the union of the indexes named, on standard output. */
+static int
+merge(int argc, char **argv)
+{
+	struct index_params p, q;
+	int i;
+
+	if (argc == 0) {
+		msg_warn("--merge-index: no index named");
+		usage(EXIT_USAGE);
+	}
+	if (index_peek(argv[0], &p, err, sizeof(err)) < 0)
+		msg_die(EXIT_DATA, "%s", err);
+	docset_init(&seen, p.rows, 1);
+	for (i = 0; i < argc; i++) {
+		if (index_peek(argv[i], &q, err, sizeof(err)) < 0 ||
+		    index_load(&seen, &p, argv[i], err, sizeof(err)) <= 0) {
+			if (err[0] == '\0')
+				snprintf(err, sizeof(err), "%s: %s", argv[i],
+				    "no such file");
+			msg_die(EXIT_DATA, "%s", err);
+		}
+	}
+	if (index_write_stdout(&seen, &p, err, sizeof(err)) < 0)
+		msg_die(EXIT_DATA, "%s", err);
+	docset_free(&seen);
+	return prog_finish();
+}
+
 int
 main(int argc, char **argv)
 {
@@ -178,6 +216,12 @@ main(int argc, char **argv)
 			}
 			opt.shingle = (unsigned)v;
 			break;
+		case OPT_INDEX:
+			opt.index = optarg;
+			break;
+		case OPT_MERGE_INDEX:
+			opt.merge = 1;
+			break;
 		case OPT_NORMALIZE:
 			if ((c = norm_parse(optarg)) < 0) {
 				msg_warn("--normalize %s: not a list of case,"
@@ -193,13 +237,28 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	if (opt.merge)
+		return merge(argc, argv);
 	exact_dups = prog_counter("exact duplicates");
 	near_dups = prog_counter("near duplicates");
 	no_words = prog_counter("records without words");
-	docset_init(&seen, mh_rows(opt.threshold), opt.mark);
+	params.exact = (unsigned)opt.exact;
+	params.shingle = opt.exact ? 0 : opt.shingle;
+	params.rows = opt.exact ? 0 : mh_rows(opt.threshold);
+	params.norm = opt.exact ? opt.norm : NORM_ALL;
+	/* an index keeps ids, for the dup_of of later runs */
+	docset_init(&seen, params.rows, opt.mark || opt.index != NULL);
+	if (opt.index != NULL &&
+	    index_load(&seen, &params, opt.index, err, sizeof(err)) < 0)
+		msg_die(EXIT_DATA, "%s", err);
 	prog_each_record(argc, argv, dedup, NULL);
 	*prog_counter("documents kept") = seen.n;
 	*prog_counter("index bytes") = docset_bytes(&seen);
+	if (opt.index != NULL &&
+	    index_save(&seen, &params, opt.index, err, sizeof(err)) < 0) {
+		msg_warn("%s", err);
+		prog.status = EXIT_DATA;
+	}
 	status = prog_finish();
 	docset_free(&seen);
 	return status;

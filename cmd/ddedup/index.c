@@ -1,0 +1,400 @@
+/*
+ * index.c: save the documents kept to a file, and load them again.
+ *
+ * All numbers are little-endian.  The file is:
+ *	"DDEDUPIX", version (u32, 1), mode (u32: 0 near, 1 exact),
+ *	shingle, rows, bands, hashes, normalize (u32 each), count (u64);
+ *	count documents: near: signature (hashes bytes), shingles (u32),
+ *	fingerprint (u32), id length (u32), id; exact: hash (u64), id
+ *	length (u32), id;
+ *	the XXH3-64 hash of all the bytes before it (u64).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include "index.h"
+#include "prog.h"
+
+#define MAGIC "DDEDUPIX"
+#define INDEX_VERSION 1u
+#define MAX_ID (1024 * 1024)	/* longer ids mean a broken file */
+
+/* Where an index is written: a file or an output, hashed on the way. */
+struct sink {
+	FILE *f;
+	struct output *o;
+	XXH3_state_t *hash;
+	int failed;
+};
+
+static void
+put(struct sink *s, const void *p, size_t n)
+{
+	XXH3_64bits_update(s->hash, p, n);
+	if (s->f != NULL ? fwrite(p, 1, n, s->f) != n :
+	    out_write(s->o, p, n) < 0)
+		s->failed = 1;
+}
+
+static void
+put_u32(struct sink *s, uint32_t v)
+{
+	unsigned char b[4];
+	int i;
+
+	for (i = 0; i < 4; i++)
+		b[i] = (unsigned char)(v >> (8 * i));
+	put(s, b, 4);
+}
+
+static void
+put_u64(struct sink *s, uint64_t v)
+{
+	unsigned char b[8];
+	int i;
+
+	for (i = 0; i < 8; i++)
+		b[i] = (unsigned char)(v >> (8 * i));
+	put(s, b, 8);
+}
+
+static void
+put_id(struct sink *s, const struct docset *ds, size_t doc)
+{
+	const char *id = ds->keep_ids ? docset_id(ds, doc) : "";
+	size_t n = strlen(id);
+
+	put_u32(s, (uint32_t)n);
+	put(s, id, n);
+}
+
+/* Write the whole index to s; the final hash is not hashed itself. */
+static void
+write_index(struct sink *s, const struct docset *ds,
+    const struct index_params *p)
+{
+	size_t i;
+
+	put(s, MAGIC, 8);
+	put_u32(s, INDEX_VERSION);
+	put_u32(s, p->exact);
+	put_u32(s, p->shingle);
+	put_u32(s, p->rows);
+	put_u32(s, MH_BANDS);
+	put_u32(s, MH_K);
+	put_u32(s, p->norm);
+	put_u64(s, ds->n);
+	if (p->exact) {
+		for (i = 0; i < ds->slots; i++)
+			if (ds->hashes[i] != 0) {
+				put_u64(s, ds->hashes[i]);
+				put_id(s, ds, ds->keep_ids ? ds->slot_doc[i] :
+				    0);
+			}
+	} else {
+		for (i = 0; i < ds->n; i++) {
+			put(s, ds->docs[i].sig.v, MH_K);
+			put_u32(s, ds->docs[i].sig.shingles);
+			put_u32(s, ds->docs[i].exact);
+			put_id(s, ds, i);
+		}
+	}
+	{
+		uint64_t h = XXH3_64bits_digest(s->hash);
+		unsigned char b[8];
+		int k;
+
+		for (k = 0; k < 8; k++)
+			b[k] = (unsigned char)(h >> (8 * k));
+		if (s->f != NULL ? fwrite(b, 1, 8, s->f) != 8 :
+		    out_write(s->o, b, 8) < 0)
+			s->failed = 1;
+	}
+}
+
+int
+index_save(const struct docset *ds, const struct index_params *p,
+    const char *path, char *err, size_t errlen)
+{
+	struct sink s = { NULL, NULL, XXH3_createState(), 0 };
+	char *tmp = xmalloc(strlen(path) + 16);
+	int fd, saved;
+
+	sprintf(tmp, "%s.tmp.XXXXXX", path);
+	if (s.hash == NULL || (fd = mkstemp(tmp)) < 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		XXH3_freeState(s.hash);
+		free(tmp);
+		return -1;
+	}
+	XXH3_64bits_reset(s.hash);
+	if ((s.f = fdopen(fd, "wb")) == NULL)
+		s.failed = 1;
+	else
+		write_index(&s, ds, p);
+	saved = errno;
+	if (!s.failed && (fflush(s.f) == EOF || ferror(s.f) ||
+	    fsync(fd) < 0)) {
+		s.failed = 1;
+		saved = errno;
+	}
+	if ((s.f != NULL ? fclose(s.f) == EOF : close(fd) < 0) &&
+	    !s.failed) {
+		s.failed = 1;
+		saved = errno;
+	}
+	if (!s.failed && rename(tmp, path) < 0) {
+		s.failed = 1;
+		saved = errno;
+	}
+	if (s.failed) {
+		snprintf(err, errlen, "%s: %s", path, strerror(saved));
+		unlink(tmp);
+	}
+	XXH3_freeState(s.hash);
+	free(tmp);
+	return s.failed ? -1 : 0;
+}
+
+int
+index_write_stdout(const struct docset *ds, const struct index_params *p,
+    char *err, size_t errlen)
+{
+	struct sink s = { NULL, &prog.out, XXH3_createState(), 0 };
+
+	if (s.hash == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	XXH3_64bits_reset(s.hash);
+	write_index(&s, ds, p);
+	XXH3_freeState(s.hash);
+	if (s.failed)
+		snprintf(err, errlen, "write error");
+	return s.failed ? -1 : 0;
+}
+
+/* Where an index is read from, hashed on the way. */
+struct source {
+	FILE *f;
+	const char *path;
+	XXH3_state_t *hash;
+	char *err;
+	size_t errlen;
+};
+
+static int
+get(struct source *s, void *p, size_t n)
+{
+	if (fread(p, 1, n, s->f) != n) {
+		snprintf(s->err, s->errlen, "%s: %s", s->path, ferror(s->f) ?
+		    strerror(errno) : "truncated index");
+		return -1;
+	}
+	XXH3_64bits_update(s->hash, p, n);
+	return 0;
+}
+
+static int
+get_u32(struct source *s, uint32_t *v)
+{
+	unsigned char b[4];
+
+	if (get(s, b, 4) < 0)
+		return -1;
+	*v = (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 |
+	    (uint32_t)b[3] << 24;
+	return 0;
+}
+
+static int
+get_u64(struct source *s, uint64_t *v)
+{
+	uint32_t lo, hi;
+
+	if (get_u32(s, &lo) < 0 || get_u32(s, &hi) < 0)
+		return -1;
+	*v = (uint64_t)hi << 32 | lo;
+	return 0;
+}
+
+/* Read the header into p and *count. */
+static int
+get_header(struct source *s, struct index_params *p, uint64_t *count)
+{
+	char magic[8];
+	uint32_t version, exact, shingle, rows, bands, hashes, norm;
+
+	if (fread(magic, 1, 8, s->f) != 8 || memcmp(magic, MAGIC, 8) != 0) {
+		snprintf(s->err, s->errlen, "%s: not a ddedup index", s->path);
+		return -1;
+	}
+	XXH3_64bits_update(s->hash, magic, 8);
+	if (get_u32(s, &version) < 0)
+		return -1;
+	if (version != INDEX_VERSION) {
+		snprintf(s->err, s->errlen, "%s: index version %u, not %u",
+		    s->path, version, INDEX_VERSION);
+		return -1;
+	}
+	if (get_u32(s, &exact) < 0 || get_u32(s, &shingle) < 0 ||
+	    get_u32(s, &rows) < 0 || get_u32(s, &bands) < 0 ||
+	    get_u32(s, &hashes) < 0 || get_u32(s, &norm) < 0 ||
+	    get_u64(s, count) < 0)
+		return -1;
+	if (exact > 1 || bands != MH_BANDS || hashes != MH_K) {
+		snprintf(s->err, s->errlen, "%s: corrupt index header",
+		    s->path);
+		return -1;
+	}
+	p->exact = exact;
+	p->shingle = shingle;
+	p->rows = rows;
+	p->norm = norm;
+	return 0;
+}
+
+/* "near mode, 5-word shingles, 4 rows" and the like, for messages. */
+static void
+describe(char *buf, size_t len, const struct index_params *p)
+{
+	if (p->exact)
+		snprintf(buf, len, "exact mode, normalize %u", p->norm);
+	else
+		snprintf(buf, len, "near mode, %u-word shingles, %u rows a band",
+		    p->shingle, p->rows);
+}
+
+static int
+same_params(const struct index_params *a, const struct index_params *b)
+{
+	return a->exact == b->exact && (a->exact ? a->norm == b->norm :
+	    a->shingle == b->shingle && a->rows == b->rows);
+}
+
+static int
+open_source(struct source *s, const char *path, char *err, size_t errlen)
+{
+	s->path = path;
+	s->err = err;
+	s->errlen = errlen;
+	s->hash = XXH3_createState();
+	if (s->hash == NULL)
+		msg_die(EXIT_DATA, "out of memory");
+	XXH3_64bits_reset(s->hash);
+	s->f = fopen(path, "rb");
+	return s->f != NULL ? 0 : -1;
+}
+
+static void
+close_source(struct source *s)
+{
+	if (s->f != NULL)
+		fclose(s->f);
+	XXH3_freeState(s->hash);
+}
+
+int
+index_peek(const char *path, struct index_params *p, char *err,
+    size_t errlen)
+{
+	struct source s;
+	uint64_t count;
+	int ret;
+
+	if (open_source(&s, path, err, errlen) < 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		close_source(&s);
+		return -1;
+	}
+	ret = get_header(&s, p, &count);
+	close_source(&s);
+	return ret;
+}
+
+/* Read the documents and the final hash. */
+static int
+get_documents(struct source *s, struct docset *ds,
+    const struct index_params *p, uint64_t count)
+{
+	static struct buf id;
+	struct kept k;
+	uint64_t i, hash = 0, want, got;
+	uint32_t idlen;
+	unsigned char b[8];
+	size_t doc;
+	int c;
+
+	memset(&k, 0, sizeof(k));
+	for (i = 0; i < count; i++) {
+		if (p->exact ? get_u64(s, &hash) < 0 :
+		    get(s, k.sig.v, MH_K) < 0 || get_u32(s, &k.sig.shingles) < 0 ||
+		    get_u32(s, &k.exact) < 0)
+			return -1;
+		if (get_u32(s, &idlen) < 0)
+			return -1;
+		if (idlen > MAX_ID) {
+			snprintf(s->err, s->errlen, "%s: corrupt index (an id"
+			    " of %u bytes)", s->path, idlen);
+			return -1;
+		}
+		id.len = 0;
+		buf_reserve(&id, idlen + 1);
+		if (get(s, id.p, idlen) < 0)
+			return -1;
+		id.len = idlen;
+		if (p->exact)
+			docset_exact(ds, hash, id.p, id.len, &doc);
+		else
+			docset_add(ds, &k, id.p, id.len);
+	}
+	want = XXH3_64bits_digest(s->hash);
+	if (fread(b, 1, 8, s->f) != 8) {
+		snprintf(s->err, s->errlen, "%s: truncated index", s->path);
+		return -1;
+	}
+	for (got = 0, c = 7; c >= 0; c--)
+		got = got << 8 | b[c];
+	if (got != want || getc(s->f) != EOF) {
+		snprintf(s->err, s->errlen, "%s: corrupt index (%s)", s->path,
+		    got != want ? "checksum" : "bytes after its end");
+		return -1;
+	}
+	return 0;
+}
+
+int
+index_load(struct docset *ds, const struct index_params *p,
+    const char *path, char *err, size_t errlen)
+{
+	struct index_params have;
+	struct source s;
+	uint64_t count;
+	char a[96], b[96];
+	int ret = -1;
+
+	if (open_source(&s, path, err, errlen) < 0) {
+		ret = errno == ENOENT ? 0 : -1;
+		if (ret < 0)
+			snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		close_source(&s);
+		return ret;
+	}
+	if (get_header(&s, &have, &count) == 0) {
+		if (!same_params(&have, p)) {
+			describe(a, sizeof(a), &have);
+			describe(b, sizeof(b), p);
+			snprintf(err, errlen, "%s: an index of %s, not %s",
+			    path, a, b);
+		} else if (get_documents(&s, ds, p, count) == 0) {
+			ret = 1;
+		}
+	}
+	close_source(&s);
+	return ret;
+}
