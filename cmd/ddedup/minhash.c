@@ -3,6 +3,9 @@
 #include <string.h>
 #define XXH_INLINE_ALL	/* short words: no call */
 #include <xxhash.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "minhash.h"
 
@@ -56,24 +59,38 @@ mh_signature(const char *text, size_t n, unsigned k, struct mh_work *w,
 {
 	uint32_t min[MH_K];
 	uint64_t *h, x, full = 0;
-	size_t words = 0, i, j, start;
+	size_t words = 0, word = 0, i, j, start;
 	unsigned bin, d;
 
-	/* hash the words */
+	/* hash the words (at most one for every two bytes) */
 	w->hashes.len = 0;
-	for (i = 0; i < n; i = j + 1) {
-		const char *sp = memchr(text + i, ' ', n - i);
+	buf_reserve(&w->hashes, (n / 2 + 1) * sizeof(uint64_t));
+	h = (uint64_t *)(void *)w->hashes.p;
+	i = 0;
+#if defined(__SSE2__)
+	for (; i + 16 <= n; i += 16) {	/* the spaces, 16 bytes at a time */
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(
+		    _mm_loadu_si128((const __m128i *)(const void *)(text + i)),
+		    _mm_set1_epi8(' ')));
 
-		j = sp != NULL ? (size_t)(sp - text) : n;
-		if (j == i)
-			continue;
-		x = XXH3_64bits(text + i, j - i);
-		buf_append(&w->hashes, &x, sizeof(x));
-		words++;
+		for (; m != 0; m &= m - 1) {
+			j = i + (size_t)__builtin_ctz(m);
+			if (j > word)
+				h[words++] = XXH3_64bits(text + word, j - word);
+			word = j + 1;
+		}
 	}
+#endif
+	for (; i < n; i++)
+		if (text[i] == ' ') {
+			if (i > word)
+				h[words++] = XXH3_64bits(text + word, i - word);
+			word = i + 1;
+		}
+	if (n > word)
+		h[words++] = XXH3_64bits(text + word, n - word);
 	if (words == 0)
 		return 0;
-	h = (uint64_t *)(void *)w->hashes.p;
 	if (k > words)
 		k = (unsigned)words;
 	memset(min, 0xFF, sizeof(min));
