@@ -70,22 +70,6 @@ utf8_sequence(const unsigned char *s, size_t n)
 	return len;
 }
 
-size_t
-utf8_valid_prefix(const char *str, size_t n)
-{
-	const unsigned char *s = (const unsigned char *)str;
-	size_t i = 0;
-	int len;
-
-	while ((i = skip_ascii(s, i, n)) < n) {
-		len = utf8_sequence(s + i, n - i);
-		if (len < 0)
-			return i;
-		i += (size_t)len;
-	}
-	return i;
-}
-
 #if defined(__SSE2__)
 /* A bit for each of the 16 bytes at p that is not printable ASCII or tab. */
 static inline unsigned
@@ -123,22 +107,37 @@ skip_plain(const unsigned char *s, size_t i, size_t n)
 	return i;
 }
 
-size_t
-utf8_text_prefix(const char *str, size_t n)
+/*
+ * The longest valid prefix of s[0..n); with text, the longest that holds
+ * no control byte but tab either.
+ */
+static inline size_t
+valid_prefix(const unsigned char *s, size_t n, int text)
 {
-	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
 	int len;
 
-	while ((i = skip_plain(s, i, n)) < n) {
+	while ((i = text ? skip_plain(s, i, n) : skip_ascii(s, i, n)) < n) {
 		if (s[i] < 0x80)
-			return i;		/* a control byte */
+			return i;		/* a control byte (text) */
 		len = utf8_sequence(s + i, n - i);
 		if (len < 0)
 			return i;
 		i += (size_t)len;
 	}
 	return i;
+}
+
+size_t
+utf8_valid_prefix(const char *s, size_t n)
+{
+	return valid_prefix((const unsigned char *)s, n, 0);
+}
+
+size_t
+utf8_text_prefix(const char *s, size_t n)
+{
+	return valid_prefix((const unsigned char *)s, n, 1);
 }
 
 size_t

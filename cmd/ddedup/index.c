@@ -32,23 +32,38 @@ struct sink {
 	int failed;
 };
 
+/* Write p[0..n) to s, without hashing it. */
 static void
-put(struct sink *s, const void *p, size_t n)
+emit(struct sink *s, const void *p, size_t n)
 {
-	XXH3_64bits_update(s->hash, p, n);
 	if (s->f != NULL ? fwrite(p, 1, n, s->f) != n :
 	    out_write(s->o, p, n) < 0)
 		s->failed = 1;
 }
 
 static void
-put_u32(struct sink *s, uint32_t v)
+put(struct sink *s, const void *p, size_t n)
 {
-	unsigned char b[4];
+	XXH3_64bits_update(s->hash, p, n);
+	emit(s, p, n);
+}
+
+/* v as 8 little-endian bytes at b. */
+static void
+le64(unsigned char *b, uint64_t v)
+{
 	int i;
 
-	for (i = 0; i < 4; i++)
+	for (i = 0; i < 8; i++)
 		b[i] = (unsigned char)(v >> (8 * i));
+}
+
+static void
+put_u32(struct sink *s, uint32_t v)
+{
+	unsigned char b[8];
+
+	le64(b, v);
 	put(s, b, 4);
 }
 
@@ -56,10 +71,8 @@ static void
 put_u64(struct sink *s, uint64_t v)
 {
 	unsigned char b[8];
-	int i;
 
-	for (i = 0; i < 8; i++)
-		b[i] = (unsigned char)(v >> (8 * i));
+	le64(b, v);
 	put(s, b, 8);
 }
 
@@ -78,6 +91,7 @@ static void
 write_index(struct sink *s, const struct docset *ds,
     const struct index_params *p)
 {
+	unsigned char end[8];
 	size_t i;
 
 	put(s, MAGIC, 8);
@@ -104,17 +118,8 @@ write_index(struct sink *s, const struct docset *ds,
 			put_id(s, ds, i);
 		}
 	}
-	{
-		uint64_t h = XXH3_64bits_digest(s->hash);
-		unsigned char b[8];
-		int k;
-
-		for (k = 0; k < 8; k++)
-			b[k] = (unsigned char)(h >> (8 * k));
-		if (s->f != NULL ? fwrite(b, 1, 8, s->f) != 8 :
-		    out_write(s->o, b, 8) < 0)
-			s->failed = 1;
-	}
+	le64(end, XXH3_64bits_digest(s->hash));
+	emit(s, end, 8);		/* the hash of the rest */
 }
 
 int
