@@ -110,10 +110,11 @@ wide_class(const unsigned char *s, size_t n, size_t *len, unsigned char *low)
 
 #if defined(__SSE2__)
 /*
- * Copy 16-byte blocks of ASCII letters and digits with single spaces
- * between them, lower-cased with NORM_CASE, from s + *i to *o: the bulk
- * of most texts.  Returns when a block holds anything else, or begins
- * with a space that white space before it makes a question.
+ * Copy ASCII letters and digits with single spaces between them,
+ * lower-cased with NORM_CASE, from s + *i to *o, 16 bytes at a time: the
+ * bulk of most texts.  Returns at the first byte that is anything else,
+ * a second space, or a space that opens a block (the scalar loop
+ * decides those).
  */
 static void
 plain_blocks(const unsigned char *s, size_t n, size_t *i, unsigned char **o,
@@ -138,25 +139,32 @@ plain_blocks(const unsigned char *s, size_t n, size_t *i, unsigned char **o,
 		unsigned space = (unsigned)_mm_movemask_epi8(
 		    _mm_cmpeq_epi8(v, sp));
 
-		if ((word | space) != 0xFFFF || (space & (space >> 1)) != 0)
-			return;
+		/* the bytes before the first that is neither part of a word
+		 * nor a single space go as they are */
+		unsigned bad = ~(word | space) & 0xFFFF, p;
+
+		if (flags & NORM_SPACE)
+			bad |= (space << 1 & space) | (space & 1);
+		p = bad != 0 ? (unsigned)__builtin_ctz(bad) : 16;
+		if (p == 0)
+			return;			/* the scalar loop decides */
 		if (flags & NORM_SPACE) {
-			if (space & 1)
-				return;		/* the scalar loop decides */
 			if (*gap && *o > start)
 				*(*o)++ = ' ';
 			*gap = 0;
 		}
 		if (flags & NORM_CASE)
 			v = _mm_or_si128(v, _mm_and_si128(upper, bit));
-		_mm_storeu_si128((__m128i *)(void *)*o, v);
-		if ((flags & NORM_SPACE) && (space & 0x8000)) {
-			*o += 15;		/* a final space is a gap */
+		_mm_storeu_si128((__m128i *)(void *)*o, v);	/* room: n + 16 */
+		if ((flags & NORM_SPACE) && (space >> (p - 1) & 1)) {
+			*o += p - 1;		/* a final space is a gap */
 			*gap = 1;
 		} else {
-			*o += 16;
+			*o += p;
 		}
-		*i += 16;
+		*i += p;
+		if (p < 16)
+			return;
 	}
 }
 #endif
