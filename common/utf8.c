@@ -141,6 +141,30 @@ utf8_text_prefix(const char *s, size_t n)
 }
 
 size_t
+utf8_space_len(const char *str, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)str;
+
+	switch (p[0]) {
+	case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
+		return 1;
+	case 0xC2:		/* U+00A0 */
+		return n >= 2 && p[1] == 0xA0 ? 2 : 0;
+	case 0xE2:	/* U+2000..U+200A, U+2028, U+2029, U+202F, U+205F */
+		if (n < 3)
+			return 0;
+		if (p[1] == 0x80 && p[2] >= 0x80 && (p[2] <= 0x8A ||
+		    p[2] == 0xA8 || p[2] == 0xA9 || p[2] == 0xAF))
+			return 3;
+		return p[1] == 0x81 && p[2] == 0x9F ? 3 : 0;
+	case 0xE3:		/* U+3000 */
+		return n >= 3 && p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
+	default:
+		return 0;
+	}
+}
+
+size_t
 utf8_repair(struct buf *b, const char *s, size_t n)
 {
 	size_t ok, bad = 0;

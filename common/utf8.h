@@ -15,6 +15,13 @@
 
 #define UTF8_REPLACEMENT "\xEF\xBF\xBD"	/* U+FFFD */
 
+/*
+ * Byte length of the white space character at s[0..n) (n > 0): ASCII
+ * white space, U+00A0, U+2000..U+200A, U+2028, U+2029, U+202F, U+205F
+ * or U+3000; 0 for any other.
+ */
+size_t utf8_space_len(const char *s, size_t n);
+
 /* Length of the longest valid prefix of s[0..n). */
 size_t utf8_valid_prefix(const char *s, size_t n);
 

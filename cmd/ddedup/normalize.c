@@ -13,6 +13,7 @@
 #endif
 
 #include "normalize.h"
+#include "utf8.h"
 
 enum cls { C_WORD, C_SPACE, C_PUNCT };
 
@@ -75,10 +76,12 @@ wide_class(const unsigned char *s, size_t n, size_t *len, unsigned char *low)
 {
 	unsigned c1 = n > 1 ? s[1] : 0, c2 = n > 2 ? s[2] : 0;
 
+	if ((*len = utf8_space_len((const char *)s, n)) > 0)
+		return C_SPACE;
 	*len = 1;
-	if (s[0] == 0xC2 && c1 >= 0xA0 && c1 <= 0xBF) {
+	if (s[0] == 0xC2 && c1 >= 0xA1 && c1 <= 0xBF) {
 		*len = 2;
-		return c1 == 0xA0 ? C_SPACE : C_PUNCT;
+		return C_PUNCT;
 	}
 	if (s[0] == 0xC3 && c1 >= 0x80 && c1 <= 0xBF) {
 		*len = 2;
@@ -88,17 +91,12 @@ wide_class(const unsigned char *s, size_t n, size_t *len, unsigned char *low)
 		low[1] = (unsigned char)(c1 <= 0x9E ? c1 + 0x20 : c1);
 		return C_WORD;
 	}
-	if (s[0] == 0xE2 && (c1 == 0x80 || c1 == 0x81) && c2 >= 0x80 &&
-	    c2 <= 0xBF) {
-		unsigned cp = 0x2000 + ((c1 - 0x80) << 6) + (c2 - 0x80);
-
-		*len = 3;
-		return cp <= 0x200A || cp == 0x2028 || cp == 0x2029 ||
-		    cp == 0x202F || cp == 0x205F ? C_SPACE : C_PUNCT;
-	}
-	if (s[0] == 0xE3 && c1 == 0x80 && c2 >= 0x80 && c2 <= 0xBF) {
-		*len = 3;
-		return c2 == 0x80 ? C_SPACE : C_PUNCT;
+	if ((s[0] == 0xE2 && (c1 == 0x80 || c1 == 0x81)) ||
+	    (s[0] == 0xE3 && c1 == 0x80)) {
+		if (c2 >= 0x80 && c2 <= 0xBF) {
+			*len = 3;	/* the rest of U+2000..U+206F, U+3000.. */
+			return C_PUNCT;
+		}
 	}
 	/* another character: copy its bytes as they are */
 	while (*len < n && *len < 4 && (s[*len] & 0xC0) == 0x80 &&

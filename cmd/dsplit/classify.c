@@ -361,37 +361,38 @@ solid64(const char *s, uint64_t *hash)
  * The words of s[0..n) (n >= 16), 64 or 16 bytes at a time and the last
  * bytes in one load of the last 16, until there are more than MAX_WORDS.
  */
+/* Add the word starts (and #hashtags among them) of a block. */
+static inline void
+tally(uint64_t starts, uint64_t hash, unsigned *words, unsigned *hashtags)
+{
+	*words += bits64(starts);
+	if (hash & starts)
+		*hashtags += bits64(starts & hash);
+}
+
 static unsigned
 count_words_sse2(const char *s, size_t n, unsigned *hashtags)
 {
-	uint64_t solid, starts, hash, last = 0;
+	uint64_t solid, hash, last = 0;
 	unsigned words = 0;
 	size_t i = 0;
 
 	for (; i + 64 <= n && words <= MAX_WORDS; i += 64) {
 		solid = solid64(s + i, &hash);
-		starts = solid & ~((solid << 1) | last);
+		tally(solid & ~((solid << 1) | last), hash, &words, hashtags);
 		last = solid >> 63;
-		words += bits64(starts);
-		if (hash != 0)
-			*hashtags += bits64(starts & hash);
 	}
 	for (; i + 16 <= n && words <= MAX_WORDS; i += 16) {
 		solid = solid16(s + i, &hash);
-		starts = solid & ~((solid << 1) | last);
+		tally(solid & ~((solid << 1) | last), hash, &words, hashtags);
 		last = solid >> 15;
-		words += bits64(starts);
-		if (hash != 0)
-			*hashtags += bits64(starts & hash);
 	}
 	if (i < n && words <= MAX_WORDS) {
 		/* bytes n-16..i-1 were counted: keep the starts after them */
 		solid = solid16(s + n - 16, &hash);
-		starts = solid & ~(solid << 1) &
-		    ~((UINT64_C(1) << (i - (n - 16))) - 1);
-		words += bits64(starts);
-		if (hash != 0)
-			*hashtags += bits64(starts & hash);
+		tally(solid & ~(solid << 1) &
+		    ~((UINT64_C(1) << (i - (n - 16))) - 1), hash, &words,
+		    hashtags);
 	}
 	return words > MAX_WORDS ? MAX_WORDS : words;
 }

@@ -80,6 +80,7 @@
 #endif
 
 #include "sentence.h"
+#include "utf8.h"
 
 #define WORD_MAX 64		/* longest word looked at around a period */
 #define WRAP_MAX 100		/* longest line of hard-wrapped text */
@@ -190,23 +191,7 @@ is_e280(const unsigned char *p, const unsigned char *end, unsigned char low)
 static size_t
 space_at(const unsigned char *p, const unsigned char *end)
 {
-	switch (*p) {
-	case ' ': case '\t': case '\n': case '\r': case '\f': case '\v':
-		return 1;
-	case 0xC2:		/* U+00A0 */
-		return end - p >= 2 && p[1] == 0xA0 ? 2 : 0;
-	case 0xE2:		/* U+2000..U+200A, U+202F, U+205F */
-		if (end - p < 3)
-			return 0;
-		if (p[1] == 0x80 && p[2] >= 0x80 &&
-		    (p[2] <= 0x8A || p[2] == 0xAF))
-			return 3;
-		return p[1] == 0x81 && p[2] == 0x9F ? 3 : 0;
-	case 0xE3:		/* U+3000 */
-		return end - p >= 3 && p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
-	default:
-		return 0;
-	}
+	return utf8_space_len((const char *)p, (size_t)(end - p));
 }
 
 /* Byte length of the closing quote or bracket at p (< end), or 0. */

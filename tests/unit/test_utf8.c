@@ -23,6 +23,15 @@ int
 main(void)
 {
 	CHECK("ascii is valid", utf8_valid_prefix("hello, world", 12) == 12);
+	CHECK("space: ASCII, no-break, en quad, line separator, ideographic",
+	    utf8_space_len("\t", 1) == 1 && utf8_space_len("\xc2\xa0", 2) == 2 &&
+	    utf8_space_len("\xe2\x80\x80", 3) == 3 &&
+	    utf8_space_len("\xe2\x80\xa8", 3) == 3 &&
+	    utf8_space_len("\xe3\x80\x80", 3) == 3);
+	CHECK("space: not letters, dashes, quotes or cut sequences",
+	    utf8_space_len("a", 1) == 0 && utf8_space_len("\xe2\x80\x94", 3) == 0 &&
+	    utf8_space_len("\xe2\x80\x99", 3) == 0 &&
+	    utf8_space_len("\xc2\xa0", 1) == 0 && utf8_space_len("\xe3\x80", 2) == 0);
 	CHECK("text: tabs and UTF-8 are plain text",
 	    utf8_text_prefix("a\tb \xc3\xa9t\xc3\xa9 0123456789abcdef", 26) == 26);
 	CHECK("text: a CR after 20 bytes ends it",
