@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <zlib.h>
 
 #include "buf.h"
@@ -121,6 +122,24 @@ count_threads(void)
 			n++;
 	closedir(d);
 	return n;
+}
+
+/*
+ * Nonzero when the process has n threads, within a second: a thread that
+ * was joined may stay listed in /proc a moment longer.
+ */
+static int
+threads_become(int n)
+{
+	struct timespec t = { 0, 10 * 1000000 };
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		if (count_threads() == n)
+			return 1;
+		nanosleep(&t, NULL);
+	}
+	return 0;
 }
 
 static int
