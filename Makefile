@@ -103,8 +103,8 @@ UNIT_OBJ = $(filter-out %/main.o, \
 
 $(OUT)/tests/%: tests/unit/%.c $(COMMON_OBJ) $(UNIT_OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(UNIT_PROGS:%=-Icmd/%) $(ALL_LDFLAGS) -o $@ $< \
-		$(COMMON_OBJ) $(UNIT_OBJ) $(LIBS)
+	$(CC) $(ALL_CFLAGS) $(UNIT_PROGS:%=-Icmd/%) -MMD -MP $(ALL_LDFLAGS) \
+		-o $@ $< $(COMMON_OBJ) $(UNIT_OBJ) $(LIBS)
 
 units: $(UNIT_BIN)
 
