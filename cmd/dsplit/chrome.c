@@ -157,13 +157,19 @@ skip_blanks(const char *s, size_t *n)
 	return s;
 }
 
+void
+chrome_ready(void)
+{
+	if (sorted == NULL)
+		sort_phrases();
+}
+
 unsigned
 chrome_match(const char *s, size_t n, unsigned words)
 {
 	size_t i, c;
 
-	if (sorted == NULL)
-		sort_phrases();
+	chrome_ready();
 	s = skip_blanks(s, &n);
 	if (n == 0 || words > 30)
 		return 0;
@@ -179,8 +185,7 @@ byline_match(const char *s, size_t n, unsigned words)
 {
 	size_t i;
 
-	if (sorted == NULL)
-		sort_phrases();
+	chrome_ready();
 	s = skip_blanks(s, &n);
 	if (n == 0 || words > 15 || !byline_first[(unsigned char)*s])
 		return 0;

@@ -15,6 +15,12 @@
  */
 int chrome_load(const char *path, char *err, size_t errlen);
 
+/*
+ * Sort the phrases for matching.  The matchers do it when they must, but
+ * call this before they run on several threads at once.
+ */
+void chrome_ready(void);
+
 /* The LF_CHROME_* flag for the line s[0..n), or 0. */
 unsigned chrome_match(const char *s, size_t n, unsigned words);
 

@@ -35,6 +35,7 @@
 #include <string.h>
 
 #include "prog.h"
+#include "reader.h"
 #include "segment.h"
 #include "utf8.h"
 
@@ -72,23 +73,26 @@ new_line(struct seg *sg)
 	return &sg->v[sg->n++];
 }
 
-void
-seg_add_text(struct seg *sg, const char *s, size_t n, uint64_t lineno,
-    uint64_t byte, uint64_t end)
+/* Append the text s[0..n) of line l, with its newline. */
+static void
+add_text(struct seg *sg, struct line *l, const char *s, size_t n)
 {
-	struct line *l = new_line(sg);
-
 	buf_reserve(&sg->text, n + 1);
 	l->off = sg->text.len;
 	l->len = n;
-	l->lineno = lineno;
-	l->byte = byte;
-	l->end = end;
 	if (n > 0)
 		memcpy(sg->text.p + sg->text.len, s, n);
 	sg->text.p[sg->text.len + n] = '\n';
 	sg->text.len += n + 1;
-	line_classify(l, sg->text.p + l->off);
+}
+
+void
+seg_add_line(struct seg *sg, const struct line *line, const char *s)
+{
+	struct line *l = new_line(sg);
+
+	*l = *line;
+	add_text(sg, l, s, line->len);
 }
 
 void
@@ -96,32 +100,20 @@ seg_add(struct seg *sg, const char *s, size_t n, uint64_t lineno,
     uint64_t byte, uint64_t end)
 {
 	static uint64_t *nuls, *repaired;
-	static struct buf clean, fixed;
-	size_t i;
+	static struct buf scratch[2];
+	struct line *l;
 
 	if (nuls == NULL) {
 		nuls = prog_counter("nul bytes dropped");
 		repaired = prog_counter("invalid utf-8 repaired");
 	}
-	if (memchr(s, '\0', n) != NULL) {
-		clean.len = 0;
-		buf_reserve(&clean, n);
-		for (i = 0; i < n; i++) {
-			if (s[i] != '\0')
-				clean.p[clean.len++] = s[i];
-			else
-				(*nuls)++;
-		}
-		s = clean.p;
-		n = clean.len;
-	}
-	if (utf8_valid_prefix(s, n) < n) {
-		fixed.len = 0;
-		*repaired += utf8_repair(&fixed, s, n);
-		s = fixed.p;
-		n = fixed.len;
-	}
-	seg_add_text(sg, s, n, lineno, byte, end);
+	s = clean_text(s, &n, scratch, nuls, repaired);
+	l = new_line(sg);
+	l->lineno = lineno;
+	l->byte = byte;
+	l->end = end;
+	add_text(sg, l, s, n);
+	line_classify(l, sg->text.p + l->off);
 }
 
 static int

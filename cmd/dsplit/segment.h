@@ -51,9 +51,8 @@ void seg_init(struct seg *sg, const struct dsplit_opts *opts,
 void seg_add(struct seg *sg, const char *s, size_t n, uint64_t lineno,
     uint64_t byte, uint64_t end);
 
-/* seg_add() for a line known to be valid UTF-8 without NUL bytes. */
-void seg_add_text(struct seg *sg, const char *s, size_t n, uint64_t lineno,
-    uint64_t byte, uint64_t end);
+/* Add a line classified already, whose text is s[0..line->len). */
+void seg_add_line(struct seg *sg, const struct line *line, const char *s);
 
 /* Decide what can be decided; at the end of input, write the rest. */
 void seg_flush(struct seg *sg, int at_end);

@@ -1,13 +1,12 @@
 /*
- * split.c: read the lines of an input and hand them to the segmenter.
- *
- * Lines end with LF, CRLF or a lone CR.  Line numbers and byte offsets
- * are those of the (decompressed) input, counted from 1.
+ * split.c: hand the lines of an input (reader.c) or the lines of each
+ * record's body to the segmenter.
  */
 #include <string.h>
 
 #include "chunk.h"
 #include "prog.h"
+#include "reader.h"
 #include "segment.h"
 #include "utf8.h"
 
@@ -79,55 +78,37 @@ split_records(int argc, char **argv, const struct dsplit_opts *opts)
 void
 split_input(struct input *in, const struct dsplit_opts *opts)
 {
-	struct chunk_reader r;
+	static uint64_t *nuls, *repaired;
+	struct reader *rd;
+	struct batch *b;
 	struct seg sg;
-	uint64_t lineno = 0, off;
-	char *p, *q, *cr, *end;
-	size_t n;
-	int ret;
+	uint64_t consumed = 0;
+	size_t i;
 
-	chunk_init(&r, in, '\n');
-	r.max = (size_t)prog.max_record;
+	if (nuls == NULL) {
+		nuls = prog_counter("nul bytes dropped");
+		repaired = prog_counter("invalid utf-8 repaired");
+	}
+	rd = reader_open(in, (size_t)prog.max_record);
 	seg_init(&sg, opts, input_name(in));
-	while ((ret = chunk_next(&r, &p, &n)) != CHUNK_END) {
-		if (ret == CHUNK_ERROR) {
-			prog_error("%s: %s", input_label(in), input_error(in));
-			break;
-		}
-		if (ret == CHUNK_TOO_BIG) {
-			prog_error("%s:%llu: line longer than --max-record",
-			    input_label(in), (unsigned long long)lineno + 1);
-			lineno++;
-			continue;
-		}
-		off = r.offset;
-		end = p + n;
-		if (utf8_text_prefix(p, n) == n) {	/* the common case */
-			lineno++;
-			seg_add_text(&sg, p, n, lineno, off + 1, off + n);
+	while ((b = reader_next(rd)) != NULL) {
+		for (i = 0; i < b->n; i++) {
+			seg_add_line(&sg, &b->v[i], b->text.p + b->v[i].off);
 			seg_flush(&sg, 0);
-			prog_tick(chunk_consumed(&r));
-			continue;
 		}
-		for (q = p; ; q = cr + 1) {
-			cr = memchr(q, '\r', (size_t)(end - q));
-			if (cr == NULL || cr + 1 == end) {
-				lineno++;
-				seg_add(&sg, q, (size_t)((cr ? cr : end) - q),
-				    lineno, off + (uint64_t)(q - p) + 1,
-				    off + (uint64_t)((cr ? cr : end) - p));
-				break;
-			}
-			lineno++;
-			seg_add(&sg, q, (size_t)(cr - q), lineno,
-			    off + (uint64_t)(q - p) + 1,
-			    off + (uint64_t)(cr - p));
-		}
-		seg_flush(&sg, 0);
-		prog_tick(chunk_consumed(&r));
+		*nuls += b->nuls;
+		*repaired += b->repaired;
+		consumed = b->consumed;
+		if (b->end == BATCH_TOO_BIG)
+			prog_error("%s:%llu: line longer than --max-record",
+			    input_label(in), (unsigned long long)b->too_big);
+		else if (b->end == BATCH_ERROR)
+			prog_error("%s: %s", input_label(in), b->err);
+		reader_done(rd);
+		prog_tick(consumed);
 	}
 	seg_flush(&sg, 1);
-	prog.bytes_in += chunk_consumed(&r);
+	prog.bytes_in += consumed;
 	seg_free(&sg);
-	chunk_free(&r);
+	reader_close(rd);
 }

@@ -1,0 +1,58 @@
+/*
+ * reader.h: read the lines of an input, clean and classify them, on a
+ * second thread (common/relay.c), in batches that the segmenter takes
+ * in order.
+ */
+#ifndef READER_H
+#define READER_H
+
+#include <stdint.h>
+
+#include "buf.h"
+#include "input.h"
+#include "line.h"
+
+/* How a batch ends. */
+enum batch_end {
+	BATCH_MORE,		/* more batches follow */
+	BATCH_TOO_BIG,		/* then a line over --max-record, skipped */
+	BATCH_ERROR,		/* then a read error: the last batch */
+	BATCH_END		/* the end of the input: the last batch */
+};
+
+struct batch {
+	struct buf text;	/* the lines' text, each followed by '\n' */
+	struct line *v;		/* classified; off is into text */
+	size_t n;
+	size_t cap;
+	uint64_t nuls;		/* NUL bytes dropped from these lines */
+	uint64_t repaired;	/* invalid UTF-8 sequences repaired */
+	uint64_t consumed;	/* input bytes read up to the batch's end */
+	enum batch_end end;
+	uint64_t too_big;	/* BATCH_TOO_BIG: the line's number */
+	char err[160];		/* BATCH_ERROR: the message */
+};
+
+struct reader;
+
+/* Start reading in, skipping lines over max bytes (0: no limit). */
+struct reader *reader_open(struct input *in, size_t max);
+
+/* The next batch (valid until reader_done()), NULL after the last. */
+struct batch *reader_next(struct reader *rd);
+
+/* Give the batch reader_next() returned back. */
+void reader_done(struct reader *rd);
+
+/* Stop reading and free rd; the input stays open. */
+void reader_close(struct reader *rd);
+
+/*
+ * Drop the NUL bytes of s[0..*n) and repair its invalid UTF-8, counting
+ * both; returns the clean text (s itself, or one of the scratch
+ * buffers) and sets *n to its length.
+ */
+const char *clean_text(const char *s, size_t *n, struct buf scratch[2],
+    uint64_t *nuls, uint64_t *repaired);
+
+#endif
