@@ -33,7 +33,7 @@ struct line {
 	size_t len;
 	uint64_t lineno;	/* in the source, from 1 */
 	uint64_t byte;		/* first byte in the source, from 1 */
-	uint64_t end;		/* last byte in the source, line end included */
+	uint64_t end;		/* last byte in the source, line end left out */
 	unsigned flags;		/* enum line_flag */
 	unsigned words;
 };

@@ -1,0 +1,153 @@
+/*
+ * Unit tests for common/relay.c with the producer on a thread of its
+ * own: the shared checks of relay_checks.h, then that the thread runs
+ * with every signal blocked, apart from the caller's, and ends with
+ * relay_stop().  A hang is ended by alarm(), which fails the test.
+ */
+#include <dirent.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <unistd.h>
+
+#include "check.h"
+#include "relay.h"
+#include "relay_checks.h"
+
+/* The threads of this process, or -1 without /proc. */
+static int
+count_threads(void)
+{
+	DIR *d = opendir("/proc/self/task");
+	const struct dirent *e;
+	int n = 0;
+
+	if (d == NULL)
+		return -1;
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.')
+			n++;
+	closedir(d);
+	return n;
+}
+
+/*
+ * Nonzero when the process has n threads, within a second: a thread that
+ * was joined may stay listed in /proc a moment longer.
+ */
+static int
+threads_become(int n)
+{
+	int i;
+
+	for (i = 0; i < 100; i++) {
+		if (count_threads() == n)
+			return 1;
+		pause_ms(10);
+	}
+	return 0;
+}
+
+/* Nonzero when the calling thread blocks SIGALRM, SIGINT and SIGTERM. */
+static int
+signals_blocked(void)
+{
+	sigset_t set;
+
+	pthread_sigmask(SIG_BLOCK, NULL, &set);
+	return sigismember(&set, SIGALRM) && sigismember(&set, SIGINT) &&
+	    sigismember(&set, SIGTERM);
+}
+
+static pthread_t caller;
+
+/* Where fill_where() ran. */
+struct where {
+	atomic_int calls;
+	atomic_int on_caller;	/* calls on the caller's thread */
+	atomic_int unblocked;	/* calls with a signal not blocked */
+};
+
+/* A fill() of three items that notes its thread and signal mask. */
+static int
+fill_where(void *arg, void *item)
+{
+	struct where *w = arg;
+
+	(void)item;
+	if (pthread_equal(pthread_self(), caller))
+		atomic_fetch_add(&w->on_caller, 1);
+	if (!signals_blocked())
+		atomic_fetch_add(&w->unblocked, 1);
+	return atomic_fetch_add(&w->calls, 1) + 1 < 3;
+}
+
+/*
+ * fill() runs off the caller's thread, with the signals blocked (so that
+ * alarm() and ^C reach the caller); the caller's mask stays as it was.
+ */
+static void
+test_thread_signals(void)
+{
+	struct where w;
+	char slot[2][8];
+	void *items[2] = { slot[0], slot[1] };
+	struct relay *r;
+	int n = 0;
+
+	caller = pthread_self();
+	atomic_init(&w.calls, 0);
+	atomic_init(&w.on_caller, 0);
+	atomic_init(&w.unblocked, 0);
+	r = relay_start(fill_where, &w, items, 2);
+	CHECK("the caller's signals stay unblocked", !signals_blocked());
+	while (relay_next(r) != NULL) {
+		n++;
+		relay_done(r);
+	}
+	relay_stop(r);
+	CHECK("fill() runs on another thread, every signal blocked",
+	    n == 3 && atomic_load(&w.calls) == 3 &&
+	    atomic_load(&w.on_caller) == 0 &&
+	    atomic_load(&w.unblocked) == 0);
+}
+
+/*
+ * One thread more while a producer waits for a free slot, none after
+ * relay_stop(); and none left after a producer that came to its end.
+ */
+static void
+test_thread_count(void)
+{
+	struct item slots[2];
+	struct producer p;
+	struct relay *r;
+	int before = count_threads(), during;
+
+	producer_init(&p, 0, 0, 0);
+	r = start(&p, slots, 2);
+	fills_become(&p, 2);
+	during = count_threads();
+	relay_stop(r);
+	CHECK("a thread runs until relay_stop()", before < 0 ||
+	    (during == before + 1 && threads_become(before)));
+
+	producer_init(&p, 5, 0, 0);
+	r = start(&p, slots, 2);
+	while (relay_next(r) != NULL)
+		relay_done(r);
+	relay_stop(r);
+	CHECK("and after the last item", before < 0 ||
+	    threads_become(before));
+}
+
+int
+main(void)
+{
+	setvbuf(stdout, NULL, _IOLBF, 0);	/* each line out before a hang */
+	alarm(120);
+	relay_checks("with a thread", 1);
+	test_thread_signals();
+	test_thread_count();
+	return check_status();
+}
