@@ -138,7 +138,9 @@ dedup(struct record *rec, void *arg)
 		duplicate(rec, m.doc, m.exact ? 1.0 : m.similarity);
 		return;
 	}
-	docset_add(&seen, &k, id->val, id->vallen);
+	if (docset_add(&seen, &k, id->val, id->vallen) < 0)
+		msg_die(EXIT_DATA, "more than %u documents kept: near mode's"
+		    " limit", DOCSET_MAX_NEAR);
 	prog_write_record(rec, NULL);
 }
 
