@@ -48,6 +48,7 @@ docset_free(struct docset *ds)
 	for (t = 0; ds->exact != NULL && t < EXACT_TABLES; t++) {
 		free(ds->exact[t].hashes);
 		free(ds->exact[t].doc);
+		free(ds->exact[t].repeats);
 	}
 	free(ds->exact);
 	buf_free(&ds->ids);
@@ -227,8 +228,8 @@ compare(const struct kept *d, const struct kept *k, size_t doc,
 	m->containment = small >= MIN_CONTAINED ? common / small : 0;
 	if (m->containment > 1)
 		m->containment = 1;
-	m->exact = d->exact == k->exact &&
-	    memcmp(d->sig.v, k->sig.v, MH_K) == 0 && d->sig.shingles == k->sig.shingles;
+	m->exact = d->exact == k->exact && d->sig.shingles == k->sig.shingles &&
+	    memcmp(d->sig.v, k->sig.v, MH_K) == 0;
 }
 
 /* Nonzero when match c is better than m: exact, then more alike. */
@@ -327,10 +328,11 @@ docset_add(struct docset *ds, const struct kept *d, const char *id,
 
 /* Grow exact-mode table x by a quarter and put its hashes back. */
 static void
-exact_grow(struct exact_table *x, int keep_ids)
+exact_grow(struct exact_table *x, int keep_ids, int counts)
 {
 	uint64_t *old = x->hashes;
 	uint32_t *old_doc = x->doc;
+	unsigned char *old_repeats = x->repeats;
 	size_t n = x->slots, i, j;
 
 	x->slots = x->slots ? x->slots + x->slots / 4 : 64;
@@ -338,6 +340,8 @@ exact_grow(struct exact_table *x, int keep_ids)
 	memset(x->hashes, 0, x->slots * sizeof(*x->hashes));
 	if (keep_ids)
 		x->doc = xmalloc(x->slots * sizeof(*x->doc));
+	if (counts)
+		x->repeats = xmalloc(x->slots);
 	for (i = 0; i < n; i++) {
 		if (old[i] == 0)
 			continue;
@@ -347,12 +351,15 @@ exact_grow(struct exact_table *x, int keep_ids)
 		x->hashes[j] = old[i];
 		if (keep_ids)
 			x->doc[j] = old_doc[i];
+		if (counts)
+			x->repeats[j] = old_repeats[i];
 	}
 	free(old);
 	free(old_doc);
+	free(old_repeats);
 }
 
-int
+unsigned
 docset_exact(struct docset *ds, uint64_t hash, const char *id, size_t idlen,
     size_t *doc)
 {
@@ -367,14 +374,20 @@ docset_exact(struct docset *ds, uint64_t hash, const char *id, size_t idlen,
 		hash = 1;
 	x = &ds->exact[hash >> 56];
 	if ((x->n + 1) * 5 > x->slots * 4)	/* over 80% full */
-		exact_grow(x, ds->keep_ids);
+		exact_grow(x, ds->keep_ids, ds->counts);
 	for (i = scale((uint32_t)hash, x->slots); x->hashes[i] != 0;
 	    i = i + 1 < x->slots ? i + 1 : 0)
 		if (x->hashes[i] == hash) {
 			*doc = ds->keep_ids ? x->doc[i] : 0;
-			return 1;
+			if (!ds->counts)
+				return 1;
+			if (x->repeats[i] < 255)
+				x->repeats[i]++;
+			return x->repeats[i];
 		}
 	x->hashes[i] = hash;
+	if (ds->counts)
+		x->repeats[i] = 0;
 	if (ds->keep_ids)
 		x->doc[i] = (uint32_t)ds->n;
 	x->n++;
@@ -407,6 +420,7 @@ docset_bytes(const struct docset *ds)
 		bytes += MH_BANDS * ds->buckets * BUCKET * sizeof(uint32_t);
 	for (t = 0; ds->exact != NULL && t < EXACT_TABLES; t++)
 		bytes += ds->exact[t].slots * (sizeof(uint64_t) +
-		    (ds->keep_ids ? sizeof(uint32_t) : 0));
+		    (ds->keep_ids ? sizeof(uint32_t) : 0) +
+		    (ds->counts ? 1 : 0));
 	return bytes;
 }

@@ -24,6 +24,7 @@ struct kept {
 struct exact_table {
 	uint64_t *hashes;
 	uint32_t *doc;		/* with ids: the document of each slot */
+	unsigned char *repeats;	/* with counts: repeats seen, up to 255 */
 	size_t slots;
 	size_t n;
 };
@@ -33,6 +34,7 @@ struct exact_table {
 struct docset {
 	unsigned rows;		/* per band */
 	int keep_ids;
+	int counts;		/* exact mode: count repeats of each hash */
 	size_t n;		/* documents kept */
 	size_t cap;
 	struct kept *docs;	/* near mode */
@@ -70,9 +72,10 @@ int docset_add(struct docset *ds, const struct kept *d, const char *id,
 
 /*
  * Exact mode: nonzero when hash was seen (*doc is that document's index
- * when ids are kept); otherwise it is added with id.
+ * when ids are kept): with counts, the times it was seen before this one
+ * (up to 255).  Otherwise it is added with id, and 0 returned.
  */
-int docset_exact(struct docset *ds, uint64_t hash, const char *id,
+unsigned docset_exact(struct docset *ds, uint64_t hash, const char *id,
     size_t idlen, size_t *doc);
 
 /* Exact mode: call fn(arg, hash, doc) for each hash kept. */
