@@ -223,7 +223,7 @@ printf 'id: a\n\nA\0id: b\nBad: x\n\nB\0id: c\n\nC\0' >bad.rec
 dedup_counts() {
 	printf 'ddedup: %s\n' "exact duplicates: 0" "near duplicates: 0" \
 	    "records without words: $1" "documents kept: $2" \
-	    "index bytes: 114688"
+	    "index bytes: 94208"
 }
 
 test_expect_success 'ddedup and dtag --stats count records and bytes' '
@@ -239,6 +239,19 @@ test_expect_success 'ddedup and dtag --stats count records and bytes' '
 		test_cmp expect stats &&
 		test_cmp three stats.out || return 1
 	done
+'
+
+test_expect_success 'ddedup --within-doc --stats counts repeated paragraphs' '
+	printf "ddedup: %s\n" "records in: 3" "records out: 2" \
+	    "bad records: 0" "exact duplicates: 0" "near duplicates: 0" \
+	    "records without words: 0" "repeated paragraphs: 2" \
+	    "records all repeats: 1" "documents kept: 3" \
+	    "index bytes: 1536" "bytes in: 34" >expect &&
+	printf "id: a\n\nA\n\nB\0id: b\n\nC\n\nb\0id: c\n\na\n\0" >paras &&
+	stats ddedup --within-doc --stats paras &&
+	test_cmp expect stats &&
+	printf "id: a\n\nA\n\nB\0id: b\n\nC\n\n\0" >expect.out &&
+	test_cmp expect.out stats.out
 '
 
 test_expect_success '--stats counts bad records, with and without --skip-bad' '

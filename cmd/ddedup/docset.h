@@ -20,16 +20,27 @@ struct kept {
 	uint32_t exact;		/* fingerprint of the normalised text */
 };
 
+/* One of exact mode's tables: hashes (0 for none), linearly probed. */
+struct exact_table {
+	uint64_t *hashes;
+	uint32_t *doc;		/* with ids: the document of each slot */
+	unsigned char *repeats;	/* with counts: repeats seen, up to 255 */
+	size_t slots;
+	size_t n;
+};
+
+#define EXACT_TABLES 256	/* chosen by a hash's top 8 bits */
+
 struct docset {
 	unsigned rows;		/* per band */
 	int keep_ids;
+	int counts;		/* exact mode: count repeats of each hash */
 	size_t n;		/* documents kept */
 	size_t cap;
 	struct kept *docs;	/* near mode */
-	uint32_t *band[MH_BANDS];	/* doc index + 1, or 0 */
-	uint64_t *hashes;	/* exact mode: the hashes, 0 for none */
-	uint32_t *slot_doc;	/* exact mode with ids: doc of each slot */
-	size_t slots;		/* of each table, a power of 2 */
+	uint32_t *band[MH_BANDS];	/* buckets of slots: see docset.c */
+	size_t buckets;		/* of each band's table */
+	struct exact_table *exact;	/* exact mode: EXACT_TABLES of them */
 	struct buf ids;		/* ids, each NUL-terminated */
 	struct buf id_at;	/* size_t offsets into ids */
 };
@@ -52,16 +63,24 @@ struct match {
 int docset_near(const struct docset *ds, const struct kept *d,
     struct match *m);
 
-/* Keep d (near mode), with id (for --mark). */
-void docset_add(struct docset *ds, const struct kept *d, const char *id,
+/* The most documents near mode keeps: 2^27 - 2. */
+#define DOCSET_MAX_NEAR ((1u << 27) - 2)
+
+/* Keep d (near mode), with id (for --mark); -1 past DOCSET_MAX_NEAR. */
+int docset_add(struct docset *ds, const struct kept *d, const char *id,
     size_t idlen);
 
 /*
  * Exact mode: nonzero when hash was seen (*doc is that document's index
- * when ids are kept); otherwise it is added with id.
+ * when ids are kept): with counts, the times it was seen before this one
+ * (up to 255).  Otherwise it is added with id, and 0 returned.
  */
-int docset_exact(struct docset *ds, uint64_t hash, const char *id,
+unsigned docset_exact(struct docset *ds, uint64_t hash, const char *id,
     size_t idlen, size_t *doc);
+
+/* Exact mode: call fn(arg, hash, doc) for each hash kept. */
+void docset_exact_each(const struct docset *ds,
+    void (*fn)(void *arg, uint64_t hash, size_t doc), void *arg);
 
 /* The id of kept document doc (with keep_ids). */
 const char *docset_id(const struct docset *ds, size_t doc);

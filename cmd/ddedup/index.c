@@ -86,6 +86,21 @@ put_id(struct sink *s, const struct docset *ds, size_t doc)
 	put(s, id, n);
 }
 
+struct exact_sink {
+	struct sink *s;
+	const struct docset *ds;
+};
+
+/* docset_exact_each()'s callback: write one hash and its id. */
+static void
+put_exact(void *arg, uint64_t hash, size_t doc)
+{
+	struct exact_sink *e = arg;
+
+	put_u64(e->s, hash);
+	put_id(e->s, e->ds, doc);
+}
+
 /* Write the whole index to s; the final hash is not hashed itself. */
 static void
 write_index(struct sink *s, const struct docset *ds,
@@ -104,12 +119,9 @@ write_index(struct sink *s, const struct docset *ds,
 	put_u32(s, p->norm);
 	put_u64(s, ds->n);
 	if (p->exact) {
-		for (i = 0; i < ds->slots; i++)
-			if (ds->hashes[i] != 0) {
-				put_u64(s, ds->hashes[i]);
-				put_id(s, ds, ds->keep_ids ? ds->slot_doc[i] :
-				    0);
-			}
+		struct exact_sink e = { s, ds };
+
+		docset_exact_each(ds, put_exact, &e);
 	} else {
 		for (i = 0; i < ds->n; i++) {
 			put(s, ds->docs[i].sig.v, MH_K);
@@ -355,8 +367,12 @@ get_documents(struct source *s, struct docset *ds,
 		id.len = idlen;
 		if (p->exact)
 			docset_exact(ds, hash, id.p, id.len, &doc);
-		else
-			docset_add(ds, &k, id.p, id.len);
+		else if (docset_add(ds, &k, id.p, id.len) < 0) {
+			snprintf(s->err, s->errlen, "%s: more than %u"
+			    " documents: near mode's limit", s->path,
+			    DOCSET_MAX_NEAR);
+			return -1;
+		}
 	}
 	want = XXH3_64bits_digest(s->hash);
 	if (fread(b, 1, 8, s->f) != 8) {

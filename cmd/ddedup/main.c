@@ -16,6 +16,7 @@
 #include "index.h"
 #include "minhash.h"
 #include "normalize.h"
+#include "paragraph.h"
 #include "number.h"
 #include "prog.h"
 
@@ -26,7 +27,9 @@ enum {
 	OPT_SHINGLE,
 	OPT_NORMALIZE,
 	OPT_INDEX,
-	OPT_MERGE_INDEX
+	OPT_MERGE_INDEX,
+	OPT_MIN_REPEATS,
+	OPT_WITHIN_DOC
 };
 
 static const struct option longopts[] = {
@@ -40,11 +43,16 @@ static const struct option longopts[] = {
 	{ "normalize", required_argument, NULL, OPT_NORMALIZE },
 	{ "index", required_argument, NULL, OPT_INDEX },
 	{ "merge-index", no_argument, NULL, OPT_MERGE_INDEX },
+	{ "min-repeats", required_argument, NULL, OPT_MIN_REPEATS },
+	{ "within-doc", no_argument, NULL, OPT_WITHIN_DOC },
 	{ NULL, 0, NULL, 0 }
 };
 
 static struct {
 	int exact;		/* -m exact, or -u para */
+	int para;		/* -u para */
+	int within;		/* --within-doc */
+	unsigned min_repeats;	/* --min-repeats */
 	int mark;		/* --mark */
 	double threshold;	/* Jaccard similarity of a near duplicate */
 	double containment;	/* or share of the smaller in the larger */
@@ -52,21 +60,29 @@ static struct {
 	unsigned norm;		/* NORM_* for exact mode */
 	const char *index;	/* --index FILE */
 	int merge;		/* --merge-index */
-} opt = { 0, 0, 0.8, 0.8, 5, NORM_ALL, NULL, 0 };
+} opt = { 0, 0, 0, 1, 0, 0.8, 0.8, 5, NORM_ALL, NULL, 0 };
 
 static struct docset seen;
 static struct index_params params;
 static char err[512];
-static uint64_t *exact_dups, *near_dups, *no_words;
+static uint64_t *exact_dups, *near_dups, *no_words, *dup_paras, *emptied;
 
 static _Noreturn void
 usage(int status)
 {
 	prog_usage("usage: ddedup [-m mode] [-u unit] [--mark] [--threshold t]\n"
 	    "              [--containment c] [--shingle k] [--normalize list]\n"
-	    "              [--index file] [--max-record size] [--progress]\n"
-	    "              [--skip-bad] [--stats] [file ...]\n"
+	    "              [--within-doc] [--min-repeats n] [--index file]\n"
+	    "              [--max-record size] [--progress] [--skip-bad]\n"
+	    "              [--stats] [file ...]\n"
 	    "       ddedup --merge-index index ...\n", status);
+}
+
+static _Noreturn void
+usage_error(const char *what)
+{
+	msg_warn("%s", what);
+	usage(EXIT_USAGE);
 }
 
 /* A fraction in (0, 1] for option name, or a usage error. */
@@ -100,6 +116,35 @@ duplicate(struct record *rec, size_t doc, double similarity)
 	prog_write_record(rec, NULL);
 }
 
+/*
+ * --within-doc: write rec without its repeated paragraphs, or with
+ * --mark with a dup_paragraphs header listing them; a record whose every
+ * paragraph is a repeat is dropped (with --mark, written).
+ */
+static void
+within_doc(struct record *rec)
+{
+	static struct buf body, repeats, id;
+	struct para_opts o = { opt.norm, opt.min_repeats, opt.mark };
+	size_t found, paras;
+
+	id.len = 0;
+	buf_append(&id, rec->fields[0].val, rec->fields[0].vallen);
+	buf_putc(&id, '\0');
+	found = para_repeats(&seen, id.p, rec->body, rec->bodylen, &o, &body,
+	    &repeats, &paras);
+	*dup_paras += found;
+	if (found > 0 && opt.mark) {
+		buf_putc(&repeats, '\0');
+		rec_adds(rec, "dup_paragraphs", repeats.p);
+	} else if (found > 0 && found == paras) {
+		(*emptied)++;
+		return;
+	} else if (found > 0)
+		rec_set_body(rec, body.p, body.len);
+	prog_write_record(rec, NULL);
+}
+
 /* The callback for each record. */
 static void
 dedup(struct record *rec, void *arg)
@@ -112,10 +157,14 @@ dedup(struct record *rec, void *arg)
 	size_t doc;
 
 	(void)arg;
+	if (opt.within) {
+		within_doc(rec);
+		return;
+	}
 	if (opt.exact) {
 		norm_text(&text, rec->body, rec->bodylen, opt.norm);
 		if (docset_exact(&seen, XXH3_64bits(text.p, text.len),
-		    id->val, id->vallen, &doc)) {
+		    id->val, id->vallen, &doc) >= opt.min_repeats) {
 			(*exact_dups)++;
 			duplicate(rec, doc, 1.0);
 		} else {
@@ -138,7 +187,9 @@ dedup(struct record *rec, void *arg)
 		duplicate(rec, m.doc, m.exact ? 1.0 : m.similarity);
 		return;
 	}
-	docset_add(&seen, &k, id->val, id->vallen);
+	if (docset_add(&seen, &k, id->val, id->vallen) < 0)
+		msg_die(EXIT_DATA, "more than %u documents kept: near mode's"
+		    " limit", DOCSET_MAX_NEAR);
 	prog_write_record(rec, NULL);
 }
 
@@ -195,8 +246,7 @@ main(int argc, char **argv)
 				msg_warn("-u %s: unknown unit", optarg);
 				usage(EXIT_USAGE);
 			}
-			if (strcmp(optarg, "para") == 0)
-				opt.exact = 1;
+			opt.para = strcmp(optarg, "para") == 0;
 			break;
 		case OPT_MARK:
 			opt.mark = 1;
@@ -222,6 +272,18 @@ main(int argc, char **argv)
 		case OPT_MERGE_INDEX:
 			opt.merge = 1;
 			break;
+		case OPT_MIN_REPEATS:
+			v = num_parse(optarg, 1, 255, &errstr);
+			if (errstr != NULL) {
+				msg_warn("--min-repeats %s: %s (1 to 255)",
+				    optarg, errstr);
+				usage(EXIT_USAGE);
+			}
+			opt.min_repeats = (unsigned)v;
+			break;
+		case OPT_WITHIN_DOC:
+			opt.within = 1;
+			break;
 		case OPT_NORMALIZE:
 			if ((c = norm_parse(optarg)) < 0) {
 				msg_warn("--normalize %s: not a list of case,"
@@ -239,15 +301,30 @@ main(int argc, char **argv)
 	argv += optind;
 	if (opt.merge)
 		return merge(argc, argv);
+	if (opt.para || opt.within)
+		opt.exact = 1;	/* paragraphs are compared exactly */
+	if (opt.min_repeats > 1 && !opt.exact)
+		usage_error("--min-repeats: with -u para, --within-doc or -m"
+		    " exact only");
+	if (opt.min_repeats > 1 && opt.index != NULL)
+		usage_error("--min-repeats: not with --index, which keeps no"
+		    " counts");
+	if (opt.within && opt.para)
+		usage_error("--within-doc: for document records, not -u para");
 	exact_dups = prog_counter("exact duplicates");
 	near_dups = prog_counter("near duplicates");
 	no_words = prog_counter("records without words");
+	if (opt.within) {
+		dup_paras = prog_counter("repeated paragraphs");
+		emptied = prog_counter("records all repeats");
+	}
 	params.exact = (unsigned)opt.exact;
 	params.shingle = opt.exact ? 0 : opt.shingle;
 	params.rows = opt.exact ? 0 : mh_rows(opt.threshold);
 	params.norm = opt.exact ? opt.norm : NORM_ALL;
 	/* an index keeps ids, for the dup_of of later runs */
 	docset_init(&seen, params.rows, opt.mark || opt.index != NULL);
+	seen.counts = opt.min_repeats > 1;
 	if (opt.index != NULL &&
 	    index_load(&seen, &params, opt.index, err, sizeof(err)) < 0)
 		msg_die(EXIT_DATA, "%s", err);

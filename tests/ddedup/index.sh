@@ -32,6 +32,21 @@ for mode in near exact; do
 	"
 done
 
+for mode in near exact; do
+	test_expect_success "$mode: shards apart, then a filter pass, keep what one run keeps" "
+		rm -f s1.idx s2.idx &&
+		ddedup -m $mode whole >one &&
+		ddedup -m $mode --index s1.idx half1 >s1.out &&
+		ddedup -m $mode --index s2.idx half2 >s2.out &&
+		test \$(count s2.out) -eq 40 &&
+		ddedup -m $mode --index s1.idx s2.out >s2.final &&
+		cat s1.out s2.final >sharded &&
+		cmp one sharded &&
+		ddedup -m $mode --index s1.idx half1 half2 >again &&
+		test \$(count again) -eq 0
+	"
+done
+
 test_expect_success 'the second run names the first run'"'"'s document' '
 	rm -f idx &&
 	ddedup --index idx half1 >/dev/null &&
