@@ -1,14 +1,14 @@
-# A 100 MB body passes every program whole: ddedup and dtag byte for byte,
+# A 200 MB body passes every program whole: ddedup and dtag byte for byte,
 # djson into one JSON string of the right length, and djson -d back to the
-# same record; a single 100 MB line makes one dsplit document.
+# same record; a single 200 MB line makes one dsplit document.
 . "$TESTS/lib.sh"
 
 if [ "${VALGRIND:-}" = 1 ]; then
-	echo "skip $script: 100 MB under valgrind takes too long"
+	echo "skip $script: 200 MB under valgrind takes too long"
 	exit 0
 fi
 
-size=100000000
+size=200000000
 
 # The body: a text with quotes, a tab, a backslash and newlines, repeated.
 yes 'He said "hi"	then \ went on.' | head -c $size >body
@@ -18,17 +18,17 @@ yes 'He said "hi"	then \ went on.' | head -c $size >body
 	printf '\0'
 } >big.rec
 
-test_expect_success 'ddedup passes a 100 MB record unchanged' '
+test_expect_success 'ddedup passes a 200 MB record unchanged' '
 	ddedup big.rec >out &&
 	cmp big.rec out
 '
 
-test_expect_success 'dtag passes a 100 MB record unchanged' '
+test_expect_success 'dtag passes a 200 MB record unchanged' '
 	dtag <big.rec >out &&
 	cmp big.rec out
 '
 
-test_expect_success 'djson writes a 100 MB body as one JSON string' '
+test_expect_success 'djson writes a 200 MB body as one JSON string' '
 	djson big.rec >big.json &&
 	test "$(wc -l <big.json)" -eq 1 &&
 	head -c 49 big.json >head &&
@@ -42,23 +42,23 @@ test_expect_success 'djson writes a 100 MB body as one JSON string' '
 	test_cmp expect tail
 '
 
-test_expect_success 'the JSON text of the 100 MB body has the right length' '
+test_expect_success 'the JSON text of the 200 MB body has the right length' '
 	python3 -c "import json,sys; print(len(json.loads(sys.stdin.readline())[\"text\"]))" \
 	    <big.json >length &&
 	echo $size >expect &&
 	test_cmp expect length
 '
 
-test_expect_success 'djson -d gives back the 100 MB record' '
+test_expect_success 'djson -d gives back the 200 MB record' '
 	djson -d big.json >out &&
 	cmp big.rec out
 '
 
-# One line of 100 MB, without a newline inside.
+# One line of 200 MB, without a newline inside.
 yes 'one long line without an end ' | tr -d '\n' | head -c $size >line
 printf '\n' >>line
 
-test_expect_success 'dsplit makes one document of a single 100 MB line' '
+test_expect_success 'dsplit makes one document of a single 200 MB line' '
 	dsplit line >out &&
 	{
 		printf "id: line:1\nsource: line\nlines: 1-1\nbytes: 1-%s\n" \
@@ -70,7 +70,7 @@ test_expect_success 'dsplit makes one document of a single 100 MB line' '
 	} | cmp - out
 '
 
-test_expect_success 'dsplit reads the 100 MB line gzipped on stdin' '
+test_expect_success 'dsplit reads the 200 MB line gzipped on stdin' '
 	gzip -1 -c line | dsplit >out &&
 	{
 		printf "id: -:1\nsource: -\nlines: 1-1\nbytes: 1-%s\n" $size &&

@@ -372,43 +372,63 @@ is_text_byte(unsigned char c)
 	return is_alpha(c) || is_digit(c) || (c >= 0xC3 && c != 0xE2);
 }
 
-struct word_key {
-	const unsigned char *p;
-	size_t n;
-};
+/*
+ * The word table by hash: slots hold an index into sentence_words plus
+ * one, probed linearly; built on first use, a quarter full at most.
+ */
+#define WORD_SLOTS (4 * SENTENCE_WORDS_MAX)
 
-/* Compare a word with a table entry, as strcmp() would. */
-static int
-word_compare(const void *key, const void *entry)
+static uint16_t word_slot[WORD_SLOTS];
+static unsigned char word_len[WORD_SLOTS];	/* by table index */
+static int word_slots_built;
+
+/* FNV-1a of w[0..n), to a slot. */
+static size_t
+word_hash(const unsigned char *w, size_t n)
 {
-	const struct word_key *k = key;
-	const unsigned char *t = (const unsigned char *)
-	    ((const struct sentence_word *)entry)->text;
+	uint32_t h = 2166136261u;
 	size_t i;
 
-	for (i = 0; i < k->n; i++) {
-		if (t[i] == '\0')
-			return 1;
-		if (k->p[i] != t[i])
-			return k->p[i] < t[i] ? -1 : 1;
+	for (i = 0; i < n; i++)
+		h = (h ^ w[i]) * 16777619u;
+	return (h ^ h >> 15) & (WORD_SLOTS - 1);
+}
+
+static void
+build_word_slots(void)
+{
+	const unsigned char *t;
+	size_t i, j;
+
+	for (i = 0; i < sentence_words_count && i < SENTENCE_WORDS_MAX; i++) {
+		t = (const unsigned char *)sentence_words[i].text;
+		word_len[i] = (unsigned char)strlen((const char *)t);
+		for (j = word_hash(t, word_len[i]);
+		    word_slot[j] != 0; j = (j + 1) & (WORD_SLOTS - 1))
+			continue;
+		word_slot[j] = (uint16_t)(i + 1);
 	}
-	return t[i] == '\0' ? 0 : -1;
+	word_slots_built = 1;
 }
 
 /* Kind of the word w[0..n) in the table, or 0 when it is not there. */
 static int
 word_kind(const unsigned char *w, size_t n)
 {
-	struct word_key key;
-	const struct sentence_word *e;
+	size_t j, e;
 
-	if (n == 0 || n > SENTENCE_WORD_MAX || memchr(w, '\0', n) != NULL)
+	if (n == 0 || n > SENTENCE_WORD_MAX)
 		return 0;
-	key.p = w;
-	key.n = n;
-	e = bsearch(&key, sentence_words, sentence_words_count,
-	    sizeof(sentence_words[0]), word_compare);
-	return e != NULL ? (int)e->kind : 0;
+	if (!word_slots_built)
+		build_word_slots();
+	for (j = word_hash(w, n); word_slot[j] != 0;
+	    j = (j + 1) & (WORD_SLOTS - 1)) {
+		e = word_slot[j] - 1u;
+		if (word_len[e] == n &&
+		    memcmp(sentence_words[e].text, w, n) == 0)
+			return (int)sentence_words[e].kind;
+	}
+	return 0;
 }
 
 /* Describe what comes after the white space at p. */

@@ -53,6 +53,7 @@ enum sentence_word_kind {
  */
 #define SENTENCE_WORD_MAX 16
 #define SENTENCE_ABBR_MAX 10
+#define SENTENCE_WORDS_MAX 512	/* entries the lookup holds */
 
 struct sentence_word {
 	const char *text;	/* abbreviations with their final period */

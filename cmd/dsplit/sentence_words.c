@@ -10,10 +10,10 @@
  * initial) count as ABBR_NAME anyway.
  *
  * To extend it, add a line and keep the table in byte order, as
- * `LC_ALL=C sort` and strcmp() order it; the unit test checks the order,
- * and lookups use bsearch().  A user file of extra words, when there is
- * one, is meant to be read into a second sorted table of the same struct
- * and looked up after this one.
+ * `LC_ALL=C sort` and strcmp() order it, so that it reads well and a
+ * word is never listed twice (the unit test checks the order).  Lookups
+ * go through a hash table that sentence.c builds from it, which holds up
+ * to SENTENCE_WORDS_MAX words.
  */
 #include "sentence.h"
 

@@ -328,6 +328,8 @@ test_table(void)
 	CHECK("no word is longer than SENTENCE_WORD_MAX or _ABBR_MAX",
 	    short_abbr);
 	CHECK("word table is not empty", sentence_words_count > 100);
+	CHECK("word table fits its lookup (SENTENCE_WORDS_MAX)",
+	    sentence_words_count <= SENTENCE_WORDS_MAX);
 }
 
 /* Random text from pieces that stress the rules; splits must be sound. */
