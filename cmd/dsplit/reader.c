@@ -5,24 +5,34 @@
  * are those of the (decompressed) input, counted from 1.  The reading,
  * the cleaning and line_classify() run on the relay's thread, while the
  * segmenter works on the batch before.
+ *
+ * The input is read straight into a batch's raw buffer, and a line of
+ * plain text (valid UTF-8 without control bytes but tab, which is most
+ * of them) is left there: one pass finds its end and checks it.  Other
+ * lines are split at lone CRs and cleaned into the clean buffer.  The
+ * unfinished line at the end of a batch is carried to the next one.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "chrome.h"
-#include "chunk.h"
 #include "reader.h"
 #include "relay.h"
 #include "utf8.h"
 
 #define BATCHES 4		/* batches in the relay */
-#define BATCH_BYTES (1024 * 1024)	/* text that ends a batch */
+#define BATCH_BYTES (1024 * 1024)	/* input that ends a batch */
+#define READ_BLOCK (256 * 1024)	/* the least asked of input_read() */
 
 struct reader {
 	struct input *in;
-	struct chunk_reader r;
+	size_t max;		/* longest line kept; 0: no limit */
 	uint64_t lineno;	/* of the last line read */
+	uint64_t base;		/* input offset of the carried bytes */
+	struct buf carry;	/* the start of an unfinished line */
+	int skipping;		/* dropping the rest of a line over max */
+	int eof;		/* input_read() returned 0 */
 	struct buf scratch[2];	/* clean_text()'s */
 	struct batch batch[BATCHES];
 	struct relay *relay;
@@ -56,48 +66,87 @@ clean_text(const char *s, size_t *n, struct buf scratch[2], uint64_t *nuls,
 	return s;
 }
 
-/* Add the line s[0..n), at input bytes byte..end, to b, classified. */
-static void
-add_line(struct reader *rd, struct batch *b, const char *s, size_t n,
-    uint64_t byte, uint64_t end, int clean)
+/* Room for one more line in b; the new line, numbered. */
+static struct line *
+new_line(struct reader *rd, struct batch *b)
 {
-	struct line *l;
-
-	if (!clean)
-		s = clean_text(s, &n, rd->scratch, &b->nuls, &b->repaired);
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 1024;
 		b->v = xrealloc(b->v, b->cap * sizeof(*b->v));
 	}
-	l = &b->v[b->n++];
-	buf_reserve(&b->text, n + 1);
-	l->off = b->text.len;
-	l->len = n;
-	l->lineno = ++rd->lineno;
-	l->byte = byte;
-	l->end = end;
-	if (n > 0)
-		memcpy(b->text.p + b->text.len, s, n);
-	b->text.p[b->text.len + n] = '\n';
-	b->text.len += n + 1;
-	line_classify(l, b->text.p + l->off);
+	b->v[b->n].lineno = ++rd->lineno;
+	return &b->v[b->n++];
 }
 
-/* Add the lines of p[0..n), read at offset off, split at lone CRs. */
+/* Add the plain line of raw bytes at..at+n, input offset base. */
 static void
-add_cr_lines(struct reader *rd, struct batch *b, const char *p, size_t n,
-    uint64_t off)
+add_plain(struct reader *rd, struct batch *b, uint64_t base, size_t at,
+    size_t n)
 {
-	const char *q, *cr, *stop, *end = p + n;
+	struct line *l = new_line(rd, b);
+
+	l->off = at;
+	l->len = n;
+	l->byte = base + at + 1;
+	l->end = base + at + n;
+	line_classify(l, b->raw.p + at);
+}
+
+/* Add s[0..n), read at input bytes byte..end, cleaned. */
+static void
+add_cleaned(struct reader *rd, struct batch *b, const char *s, size_t n,
+    uint64_t byte, uint64_t end)
+{
+	struct line *l = new_line(rd, b);
+
+	s = clean_text(s, &n, rd->scratch, &b->nuls, &b->repaired);
+	l->off = b->clean.len | BATCH_CLEAN;
+	l->len = n;
+	l->byte = byte;
+	l->end = end;
+	buf_append(&b->clean, s, n);
+	line_classify(l, b->clean.p + (l->off & ~BATCH_CLEAN));
+}
+
+/* Add the raw bytes at..at+n, split at lone CRs, cleaned. */
+static void
+add_dirty(struct reader *rd, struct batch *b, uint64_t base, size_t at,
+    size_t n)
+{
+	const char *p = b->raw.p + at, *end = p + n, *q, *cr, *stop;
+	uint64_t off = base + at;
 
 	for (q = p; ; q = cr + 1) {
 		cr = memchr(q, '\r', (size_t)(end - q));
 		stop = cr != NULL ? cr : end;
-		add_line(rd, b, q, (size_t)(stop - q), off +
-		    (uint64_t)(q - p) + 1, off + (uint64_t)(stop - p), 0);
+		add_cleaned(rd, b, q, (size_t)(stop - q), off +
+		    (uint64_t)(q - p) + 1, off + (uint64_t)(stop - p));
 		if (cr == NULL || cr + 1 == end)
 			break;
 	}
+}
+
+/*
+ * Where the line at p ends (its newline), and whether it is plain text;
+ * NULL when its end is not read yet.  A UTF-8 sequence cut short by the
+ * end of what is read is not yet known to be wrong.
+ */
+static const char *
+line_end(const char *p, const char *end, int eof, int *plain)
+{
+	const char *q = p + utf8_text_prefix(p, (size_t)(end - p)), *nl;
+
+	if (q < end && *q == '\n') {
+		*plain = 1;
+		return q;
+	}
+	*plain = 0;
+	if (q == end)
+		return NULL;
+	nl = memchr(q, '\n', (size_t)(end - q));
+	if (nl == NULL && !eof && (unsigned char)*q >= 0x80 && end - q < 4)
+		return NULL;	/* perhaps a sequence cut short */
+	return nl;
 }
 
 /* The relay's fill(): read lines into a batch until it is full. */
@@ -106,37 +155,99 @@ fill(void *arg, void *item)
 {
 	struct reader *rd = arg;
 	struct batch *b = item;
-	char *p;
-	size_t n;
-	int ret;
+	uint64_t base = rd->base;	/* input offset of raw.p[0] */
+	size_t pos = 0;			/* the first byte of no line yet */
+	size_t scan = 0;		/* bytes after pos without a newline */
+	const char *e, *nl;
+	ssize_t got;
+	int plain;
 
-	b->n = b->text.len = 0;
+	b->n = b->raw.len = b->clean.len = 0;
 	b->nuls = b->repaired = 0;
 	b->end = BATCH_MORE;
-	while (b->text.len < BATCH_BYTES) {
-		ret = chunk_next(&rd->r, &p, &n);
-		b->consumed = chunk_consumed(&rd->r);
-		if (ret == CHUNK_END) {
+	buf_append(&b->raw, rd->carry.p, rd->carry.len);
+	rd->carry.len = 0;
+	for (;;) {
+		e = b->raw.p + b->raw.len;
+		if (rd->skipping) {	/* the rest of a line over max */
+			nl = memchr(b->raw.p + pos, '\n', b->raw.len - pos);
+			if (nl == NULL) {
+				base += b->raw.len - pos;
+				b->raw.len = pos;
+			} else {
+				pos = (size_t)(nl - b->raw.p) + 1;
+				rd->skipping = 0;
+				b->too_big = ++rd->lineno;
+				b->end = BATCH_TOO_BIG;
+				break;
+			}
+		}
+		while (!rd->skipping && pos < b->raw.len &&
+		    (nl = line_end(b->raw.p + pos + scan, e, rd->eof,
+		    &plain)) != NULL) {
+			size_t n = (size_t)(nl - b->raw.p) - pos;
+
+			if (rd->max > 0 && n > rd->max) {
+				b->too_big = ++rd->lineno;
+				b->end = BATCH_TOO_BIG;
+				pos += n + 1;
+				scan = 0;
+				goto done;
+			}
+			if (plain && scan == 0)
+				add_plain(rd, b, base, pos, n);
+			else
+				add_dirty(rd, b, base, pos, n);
+			pos += n + 1;
+			scan = 0;
+		}
+		if (!rd->skipping && pos < b->raw.len) {
+			/* an unfinished line: look on from where it stops */
+			scan = b->raw.len - pos > 3 ? b->raw.len - pos - 3 : 0;
+			if (rd->max > 0 && b->raw.len - pos > rd->max) {
+				rd->skipping = 1;	/* drop it as it comes */
+				base += b->raw.len - pos;
+				b->raw.len = pos;
+				scan = 0;
+				continue;
+			}
+		}
+		if (rd->eof) {
+			if (pos < b->raw.len)	/* a last line without newline */
+				add_dirty(rd, b, base, pos, b->raw.len - pos);
+			pos = b->raw.len;
+			if (rd->skipping) {
+				rd->skipping = 0;
+				b->too_big = ++rd->lineno;
+				b->end = BATCH_TOO_BIG;
+				goto done;
+			}
 			b->end = BATCH_END;
 			break;
 		}
-		if (ret == CHUNK_ERROR) {
+		if (pos >= BATCH_BYTES)
+			break;
+		buf_reserve(&b->raw, READ_BLOCK);
+		got = input_read(rd->in, b->raw.p + b->raw.len,
+		    b->raw.cap - b->raw.len);
+		if (got < 0) {
 			snprintf(b->err, sizeof(b->err), "%s",
 			    input_error(rd->in));
 			b->end = BATCH_ERROR;
 			break;
 		}
-		if (ret == CHUNK_TOO_BIG) {
-			b->too_big = ++rd->lineno;
-			b->end = BATCH_TOO_BIG;
-			break;
-		}
-		if (utf8_text_prefix(p, n) == n)	/* the common case */
-			add_line(rd, b, p, n, rd->r.offset + 1,
-			    rd->r.offset + n, 1);
-		else
-			add_cr_lines(rd, b, p, n, rd->r.offset);
+		if (got == 0)
+			rd->eof = 1;
+		b->raw.len += (size_t)got;
 	}
+done:
+	/* carry the unfinished line to the next batch */
+	if (b->end != BATCH_END && b->end != BATCH_ERROR) {
+		buf_append(&rd->carry, b->raw.p + pos, b->raw.len - pos);
+		b->raw.len = pos;
+	}
+	rd->base = base + pos;
+	b->consumed = rd->base;
 	return b->end == BATCH_MORE || b->end == BATCH_TOO_BIG;
 }
 
@@ -149,8 +260,7 @@ reader_open(struct input *in, size_t max)
 
 	memset(rd, 0, sizeof(*rd));
 	rd->in = in;
-	chunk_init(&rd->r, in, '\n');
-	rd->r.max = max;
+	rd->max = max;
 	chrome_ready();		/* before line_classify() runs on the thread */
 	for (i = 0; i < BATCHES; i++)
 		items[i] = &rd->batch[i];
@@ -177,11 +287,12 @@ reader_close(struct reader *rd)
 
 	relay_stop(rd->relay);
 	for (i = 0; i < BATCHES; i++) {
-		buf_free(&rd->batch[i].text);
+		buf_free(&rd->batch[i].raw);
+		buf_free(&rd->batch[i].clean);
 		free(rd->batch[i].v);
 	}
+	buf_free(&rd->carry);
 	buf_free(&rd->scratch[0]);
 	buf_free(&rd->scratch[1]);
-	chunk_free(&rd->r);
 	free(rd);
 }

@@ -21,8 +21,9 @@ enum batch_end {
 };
 
 struct batch {
-	struct buf text;	/* the lines' text, each followed by '\n' */
-	struct line *v;		/* classified; off is into text */
+	struct buf raw;		/* input bytes: most lines' text is here */
+	struct buf clean;	/* the text of lines that were cleaned */
+	struct line *v;		/* classified; off: see batch_text() */
 	size_t n;
 	size_t cap;
 	uint64_t nuls;		/* NUL bytes dropped from these lines */
@@ -32,6 +33,18 @@ struct batch {
 	uint64_t too_big;	/* BATCH_TOO_BIG: the line's number */
 	char err[160];		/* BATCH_ERROR: the message */
 };
+
+#define BATCH_CLEAN ((size_t)1 << (sizeof(size_t) * 8 - 1))
+
+/* The text of line i of b, v[i].len bytes (not NUL-terminated). */
+static inline const char *
+batch_text(const struct batch *b, size_t i)
+{
+	size_t off = b->v[i].off;
+
+	return off & BATCH_CLEAN ? b->clean.p + (off & ~BATCH_CLEAN) :
+	    b->raw.p + off;
+}
 
 struct reader;
 

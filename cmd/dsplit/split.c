@@ -93,7 +93,7 @@ split_input(struct input *in, const struct dsplit_opts *opts)
 	seg_init(&sg, opts, input_name(in));
 	while ((b = reader_next(rd)) != NULL) {
 		for (i = 0; i < b->n; i++) {
-			seg_add_line(&sg, &b->v[i], b->text.p + b->v[i].off);
+			seg_add_line(&sg, &b->v[i], batch_text(b, i));
 			seg_flush(&sg, 0);
 		}
 		*nuls += b->nuls;

@@ -192,9 +192,9 @@ timed_out(int sig)
 
 /*
  * Read name with reader_next() and reader_done() to the end, into g;
- * max as for reader_open().  Each batch is checked for shape: its lines'
- * texts one after the other in its text, each followed by '\n'; consumed
- * never going back; BATCH_END or BATCH_ERROR only on the last batch.
+ * max as for reader_open().  Each batch is checked for shape: each
+ * line's text inside the raw or the clean buffer; consumed never going
+ * back; BATCH_END or BATCH_ERROR only on the last batch.
  */
 static void
 read_lines(const char *name, size_t max, struct got *g)
@@ -205,7 +205,7 @@ read_lines(const char *name, size_t max, struct got *g)
 	const char *err = "";
 	uint64_t consumed = 0;
 	int last = 0;
-	size_t i, off;
+	size_t i;
 
 	in = input_open(path(name), &err);
 	if (in == NULL) {
@@ -217,23 +217,21 @@ read_lines(const char *name, size_t max, struct got *g)
 	while ((b = reader_next(rd)) != NULL) {
 		if (last)
 			g->bad = "a batch after the last";
-		for (i = off = 0; i < b->n; i++) {
+		for (i = 0; i < b->n; i++) {
 			const struct line *l = &b->v[i];
+			const char *t = batch_text(b, i);
 			struct got_line *gl;
 
-			if (l->off != off || l->off + l->len >= b->text.len ||
-			    b->text.p[l->off + l->len] != '\n') {
+			if (l->off & BATCH_CLEAN ?
+			    t + l->len > b->clean.p + b->clean.len :
+			    t + l->len >= b->raw.p + b->raw.len) {
 				g->bad = "a line not where it should be";
 				break;
 			}
-			gl = got_add(g, b->text.p + l->off, l->len,
-			    l->lineno, l->byte, l->end);
+			gl = got_add(g, t, l->len, l->lineno, l->byte, l->end);
 			gl->flags = l->flags;
 			gl->words = l->words;
-			off = l->off + l->len + 1;
 		}
-		if (g->bad == NULL && off != b->text.len)
-			g->bad = "text after the lines";
 		if (b->consumed < consumed)
 			g->bad = "consumed went back";
 		consumed = b->consumed;
