@@ -23,8 +23,9 @@ static struct {
 static size_t ncounters;
 
 static struct timespec started, shown;
-static const struct rec_reader *reading;	/* in prog_each_record() */
-static const char *reading_label;
+/* The record being handled, for prog_bad_record(): see prog_reading(). */
+static const char *reading_label;	/* NULL: none */
+static uint64_t reading_recno, reading_offset;
 static int shown_any;
 
 /* A failed write to standard output ends the program. */
@@ -118,10 +119,10 @@ prog_bad_record(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(what, sizeof(what), fmt, ap);
 	va_end(ap);
-	if (reading != NULL)
+	if (reading_label != NULL)
 		prog_error("%s: record %llu, byte %llu: %s", reading_label,
-		    (unsigned long long)reading->recno,
-		    (unsigned long long)reading->chunks.offset + 1, what);
+		    (unsigned long long)reading_recno,
+		    (unsigned long long)reading_offset + 1, what);
 	else
 		prog_error("%s", what);
 }
@@ -190,6 +191,14 @@ prog_open(const char *path)
 	return in;
 }
 
+void
+prog_reading(const char *label, uint64_t recno, uint64_t offset)
+{
+	reading_label = label;
+	reading_recno = recno;
+	reading_offset = offset;
+}
+
 /* Read the records of one input. */
 static void
 each_record_of(struct input *in, struct record *rec,
@@ -200,8 +209,6 @@ each_record_of(struct input *in, struct record *rec,
 
 	rec_reader_init(&r, in);
 	r.chunks.max = (size_t)prog.max_record;
-	reading = &r;
-	reading_label = input_label(in);
 	while ((ret = rec_read(&r, rec)) != REC_END) {
 		if (ret == REC_ERROR) {
 			prog_error("%s: %s", input_label(in), r.err);
@@ -214,11 +221,12 @@ each_record_of(struct input *in, struct record *rec,
 			continue;
 		}
 		prog.records_in++;
+		prog_reading(input_label(in), r.recno, r.chunks.offset);
 		fn(rec, arg);
+		prog_reading(NULL, 0, 0);
 		prog_tick(chunk_consumed(&r.chunks));
 	}
 	prog.bytes_in += chunk_consumed(&r.chunks);
-	reading = NULL;
 	rec_reader_free(&r);
 }
 

@@ -96,6 +96,25 @@ struct input *prog_open(const char *path);
 void prog_each_record(int argc, char **argv,
     void (*fn)(struct record *rec, void *arg), void *arg);
 
+/*
+ * prog_each_record(), with the reading done ahead on a second thread and
+ * prepare(rec, work, arg, worker) for each record on as many threads as
+ * there are processors (common/ahead.c): prepare fills work_size bytes
+ * of work, which fn(rec, work, arg) then gets on the calling thread, the
+ * records in order.  worker, below PROG_MAX_WORKERS, says which thread
+ * prepares, for scratch space of its own; prepare must only read arg,
+ * and touch nothing fn does.  When no thread can be started, all runs
+ * on the calling thread.
+ */
+#define PROG_MAX_WORKERS 8
+void prog_each_record_ahead(int argc, char **argv, size_t work_size,
+    void (*prepare)(const struct record *rec, void *work, void *arg,
+    unsigned worker),
+    void (*fn)(struct record *rec, void *work, void *arg), void *arg);
+
+/* The record prog_bad_record() names: NULL label for none. */
+void prog_reading(const char *label, uint64_t recno, uint64_t offset);
+
 /* Write rec to standard output; a callback for prog_each_record(). */
 void prog_write_record(struct record *rec, void *arg);
 

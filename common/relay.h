@@ -15,12 +15,22 @@
 #include <stddef.h>
 
 typedef int relay_fill_fn(void *arg, void *item);
+typedef void relay_work_fn(void *arg, void *item, unsigned worker);
 
 struct relay;
 
 /* Start filling items[0..count) with fill(arg, item). */
 struct relay *relay_start(relay_fill_fn *fill, void *arg, void *const *items,
     size_t count);
+
+/*
+ * relay_start(), with work(arg, item, worker) done on each item once it
+ * is filled, by up to workers threads at once (worker says which, from
+ * 0): the filling stays one item at a time, in order, but the work is
+ * shared.  Without threads, worker is 0.
+ */
+struct relay *relay_start_workers(relay_fill_fn *fill, relay_work_fn *work,
+    void *arg, void *const *items, size_t count, unsigned workers);
 
 /* The next filled item; NULL after the last one. */
 void *relay_next(struct relay *r);

@@ -145,26 +145,56 @@ within_doc(struct record *rec)
 	prog_write_record(rec, NULL);
 }
 
-/* The callback for each record. */
+/* What prepare() finds in a record, ahead of dedup(). */
+struct prepared {
+	struct kept k;		/* near mode: its signature */
+	uint64_t hash;		/* exact mode: the hash of its text */
+	int words;		/* near mode: nonzero when it has words */
+};
+
+/* Each worker's scratch space for prepare(). */
+static struct scratch {
+	struct buf text;
+	struct mh_work mh;
+} scratch[PROG_MAX_WORKERS];
+
+/*
+ * Normalise and hash a record's body: on a worker thread, so it must
+ * only read opt, and write only its own scratch.
+ */
 static void
-dedup(struct record *rec, void *arg)
+prepare(const struct record *rec, void *work, void *arg, unsigned worker)
 {
-	static struct buf text;
-	static struct mh_work work;
+	struct scratch *s = &scratch[worker];
+	struct prepared *p = work;
+
+	(void)arg;
+	if (opt.exact) {
+		norm_text(&s->text, rec->body, rec->bodylen, opt.norm);
+		p->hash = XXH3_64bits(s->text.p, s->text.len);
+		return;
+	}
+	norm_text(&s->text, rec->body, rec->bodylen, NORM_ALL);
+	p->words = mh_signature(s->text.p, s->text.len, opt.shingle, &s->mh,
+	    &p->k.sig);
+	if (p->words)
+		p->k.exact = (uint32_t)XXH3_64bits(s->text.p, s->text.len);
+}
+
+/* Keep rec, or drop (or mark) it as a duplicate, given what prepare()
+ * found in it. */
+static void
+dedup(struct record *rec, void *work, void *arg)
+{
 	const struct field *id = &rec->fields[0];
-	struct kept k;
+	struct prepared *p = work;
 	struct match m;
 	size_t doc;
 
 	(void)arg;
-	if (opt.within) {
-		within_doc(rec);
-		return;
-	}
 	if (opt.exact) {
-		norm_text(&text, rec->body, rec->bodylen, opt.norm);
-		if (docset_exact(&seen, XXH3_64bits(text.p, text.len),
-		    id->val, id->vallen, &doc) >= opt.min_repeats) {
+		if (docset_exact(&seen, p->hash, id->val, id->vallen, &doc) >=
+		    opt.min_repeats) {
 			(*exact_dups)++;
 			duplicate(rec, doc, 1.0);
 		} else {
@@ -172,25 +202,30 @@ dedup(struct record *rec, void *arg)
 		}
 		return;
 	}
-	norm_text(&text, rec->body, rec->bodylen, NORM_ALL);
-	if (!mh_signature(text.p, text.len, opt.shingle, &work,
-	    &k.sig)) {
+	if (!p->words) {
 		(*no_words)++;		/* nothing to compare: kept */
 		prog_write_record(rec, NULL);
 		return;
 	}
-	k.exact = (uint32_t)XXH3_64bits(text.p, text.len);
-	if (docset_near(&seen, &k, &m) && (m.exact ||
+	if (docset_near(&seen, &p->k, &m) && (m.exact ||
 	    m.similarity >= opt.threshold ||
 	    m.containment >= opt.containment)) {
 		(*(m.exact ? exact_dups : near_dups))++;
 		duplicate(rec, m.doc, m.exact ? 1.0 : m.similarity);
 		return;
 	}
-	if (docset_add(&seen, &k, id->val, id->vallen) < 0)
+	if (docset_add(&seen, &p->k, id->val, id->vallen) < 0)
 		msg_die(EXIT_DATA, "more than %u documents kept: near mode's"
 		    " limit", DOCSET_MAX_NEAR);
 	prog_write_record(rec, NULL);
+}
+
+/* --within-doc's callback for each record. */
+static void
+within_doc_each(struct record *rec, void *arg)
+{
+	(void)arg;
+	within_doc(rec);
 }
 
 /* --merge-index: the union of the indexes named, on standard output. */
@@ -328,7 +363,12 @@ main(int argc, char **argv)
 	if (opt.index != NULL &&
 	    index_load(&seen, &params, opt.index, err, sizeof(err)) < 0)
 		msg_die(EXIT_DATA, "%s", err);
-	prog_each_record(argc, argv, dedup, NULL);
+	norm_init();		/* before the workers normalise */
+	if (opt.within)
+		prog_each_record(argc, argv, within_doc_each, NULL);
+	else
+		prog_each_record_ahead(argc, argv, sizeof(struct prepared),
+		    prepare, dedup, NULL);
 	*prog_counter("documents kept") = seen.n;
 	*prog_counter("index bytes") = docset_bytes(&seen);
 	if (opt.index != NULL &&
@@ -338,5 +378,9 @@ main(int argc, char **argv)
 	}
 	status = prog_finish();
 	docset_free(&seen);
+	for (c = 0; c < PROG_MAX_WORKERS; c++) {
+		buf_free(&scratch[c].text);
+		buf_free(&scratch[c].mh.hashes);
+	}
 	return status;
 }

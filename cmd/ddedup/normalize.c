@@ -49,8 +49,8 @@ norm_parse(const char *list)
 /* The class of each ASCII byte, and its lower case. */
 static unsigned char ascii_cls[128], ascii_low[128];
 
-static void
-init_ascii(void)
+void
+norm_init(void)
 {
 	int c;
 
@@ -179,7 +179,7 @@ norm_text(struct buf *out, const char *str, size_t n, unsigned flags)
 	int punct;
 
 	if (ascii_low['A'] == 0)
-		init_ascii();
+		norm_init();
 	if (!(flags & NORM_CASE))
 		low_of = NULL;
 	buf_reserve(out, n + 16);	/* the text never grows */

@@ -27,6 +27,12 @@ enum {
 int norm_parse(const char *list);
 
 /* Set out to the normalised s[0..n). */
+/*
+ * Build norm_text()'s tables, which it does itself when it must: call
+ * this first when it runs on several threads at once.
+ */
+void norm_init(void);
+
 void norm_text(struct buf *out, const char *s, size_t n, unsigned flags);
 
 #endif

@@ -8,6 +8,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -141,6 +142,81 @@ test_thread_count(void)
 	    threads_become(before));
 }
 
+/* Items for the workers' test: a number, and what work() made of it. */
+struct job {
+	uint64_t seq;
+	uint64_t square;
+	unsigned worker;
+};
+
+struct jobs {
+	uint64_t next, total;
+	atomic_int working, most;	/* work() running now, at most */
+};
+
+static int
+job_fill(void *arg, void *item)
+{
+	struct jobs *j = arg;
+	struct job *it = item;
+
+	it->seq = j->next++;
+	it->square = 0;
+	return j->next < j->total;
+}
+
+static void
+job_work(void *arg, void *item, unsigned worker)
+{
+	struct jobs *j = arg;
+	struct job *it = item;
+	int now = atomic_fetch_add(&j->working, 1) + 1, most;
+
+	while (now > (most = atomic_load(&j->most)) &&
+	    !atomic_compare_exchange_weak(&j->most, &most, now))
+		continue;
+	if (it->seq % 97 == 0)
+		pause_ms(1);	/* let another overtake this one */
+	it->square = it->seq * it->seq;
+	it->worker = worker;
+	atomic_fetch_sub(&j->working, 1);
+}
+
+/*
+ * relay_start_workers(): filled in order, worked on by several threads
+ * at once, taken in order, each item worked on before it is taken.
+ */
+static void
+test_workers(void)
+{
+	struct job items[6];
+	void *p[6];
+	struct jobs j;
+	struct relay *r;
+	struct job *it;
+	uint64_t want = 0;
+	unsigned used = 0;
+	int ok = 1, i;
+
+	memset(&j, 0, sizeof(j));
+	j.total = 5000;
+	for (i = 0; i < 6; i++)
+		p[i] = &items[i];
+	r = relay_start_workers(job_fill, job_work, &j, p, 6, 3);
+	while ((it = relay_next(r)) != NULL) {
+		if (it->seq != want++ || it->square != it->seq * it->seq ||
+		    it->worker >= 3)
+			ok = 0;
+		used |= 1u << it->worker;
+		relay_done(r);
+	}
+	relay_stop(r);
+	CHECK("workers: every item, in order, worked on", ok &&
+	    want == 5000);
+	CHECK("workers: more than one worked at once",
+	    atomic_load(&j.most) > 1 && used != 1);
+}
+
 int
 main(void)
 {
@@ -149,5 +225,6 @@ main(void)
 	relay_checks("with a thread", 1);
 	test_thread_signals();
 	test_thread_count();
+	test_workers();
 	return check_status();
 }
