@@ -81,6 +81,7 @@ fill(void *arg, void *item)
 	int ret = REC_OK;
 
 	b->n = b->raw.len = b->work.len = 0;
+	buf_reserve(&b->work, 1);	/* never a null pointer */
 	while (b->raw.len < BATCH_BYTES &&
 	    (ret = rec_read(&a->r, &a->rec)) != REC_END) {
 		if (ret == REC_ERROR) {

@@ -165,7 +165,10 @@ fill(void *arg, void *item)
 	b->n = b->raw.len = b->clean.len = 0;
 	b->nuls = b->repaired = 0;
 	b->end = BATCH_MORE;
-	buf_append(&b->raw, rd->carry.p, rd->carry.len);
+	buf_reserve(&b->raw, READ_BLOCK);	/* never null pointers */
+	buf_reserve(&b->clean, 1);
+	if (rd->carry.len > 0)
+		buf_append(&b->raw, rd->carry.p, rd->carry.len);
 	rd->carry.len = 0;
 	for (;;) {
 		e = b->raw.p + b->raw.len;
@@ -242,7 +245,8 @@ fill(void *arg, void *item)
 	}
 done:
 	/* carry the unfinished line to the next batch */
-	if (b->end != BATCH_END && b->end != BATCH_ERROR) {
+	if (b->end != BATCH_END && b->end != BATCH_ERROR &&
+	    pos < b->raw.len) {
 		buf_append(&rd->carry, b->raw.p + pos, b->raw.len - pos);
 		b->raw.len = pos;
 	}
