@@ -21,7 +21,7 @@
 #include "input.h"
 
 #define RAW_BLOCK (256 * 1024)	/* compressed bytes read at a time */
-#define RING_SLOTS 4		/* buffers of decompressed data */
+#define RING_SLOTS 8		/* buffers of decompressed data */
 #define SLOT_SIZE (1024 * 1024)	/* the size of each */
 
 enum state {

@@ -196,7 +196,7 @@ main(void)
 	setvbuf(stdout, NULL, _IOLBF, 0);	/* each line out before a hang */
 	alarm(120);
 	check_large_files("with a thread");
-	make_text(&text, 12 * MIB);
+	make_text(&text, 24 * MIB);
 	gzip_member(&gz, text.p, text.len, 1);
 	write_file("big.gz", gz.p, gz.len);
 	test_thread();
