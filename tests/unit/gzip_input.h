@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "check.h"
 #include "input.h"
+#include "threads.h"
 
 #define MIB (1024 * 1024)
 
@@ -105,41 +106,6 @@ read_all(const char *name, size_t block, struct buf *out, const char **err)
 	}
 	input_close(in);
 	return n < 0 ? -1 : 0;
-}
-
-/* The threads of this process, or -1 without /proc. */
-static int
-count_threads(void)
-{
-	DIR *d = opendir("/proc/self/task");
-	const struct dirent *e;
-	int n = 0;
-
-	if (d == NULL)
-		return -1;
-	while ((e = readdir(d)) != NULL)
-		if (e->d_name[0] != '.')
-			n++;
-	closedir(d);
-	return n;
-}
-
-/*
- * Nonzero when the process has n threads, within a second: a thread that
- * was joined may stay listed in /proc a moment longer.
- */
-static int
-threads_become(int n)
-{
-	struct timespec t = { 0, 10 * 1000000 };
-	int i;
-
-	for (i = 0; i < 100; i++) {
-		if (count_threads() == n)
-			return 1;
-		nanosleep(&t, NULL);
-	}
-	return 0;
 }
 
 static int

@@ -21,6 +21,7 @@
 
 #include "check.h"
 #include "relay.h"
+#include "threads.h"
 
 #define ITEM_BYTES 200		/* the largest pattern an item holds */
 #define MAX_SLOTS 4
@@ -46,16 +47,6 @@ struct producer {
 	atomic_int busy;	/* inside fill() now */
 	atomic_int misuse;	/* items handed to fill() that were not free */
 };
-
-static void
-pause_ms(long ms)
-{
-	struct timespec t;
-
-	t.tv_sec = ms / 1000;
-	t.tv_nsec = ms % 1000 * 1000000;
-	nanosleep(&t, NULL);
-}
 
 static unsigned char
 pattern(uint64_t seq, size_t i)

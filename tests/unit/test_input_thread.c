@@ -29,16 +29,6 @@ count_fds(void)
 	return n;
 }
 
-static void
-pause_ms(long ms)
-{
-	struct timespec t;
-
-	t.tv_sec = ms / 1000;
-	t.tv_nsec = ms % 1000 * 1000000;
-	nanosleep(&t, NULL);
-}
-
 /* The thread runs while a gzip file is read, and ends with input_close. */
 static void
 test_thread(void)

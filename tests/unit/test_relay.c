@@ -14,40 +14,7 @@
 #include "check.h"
 #include "relay.h"
 #include "relay_checks.h"
-
-/* The threads of this process, or -1 without /proc. */
-static int
-count_threads(void)
-{
-	DIR *d = opendir("/proc/self/task");
-	const struct dirent *e;
-	int n = 0;
-
-	if (d == NULL)
-		return -1;
-	while ((e = readdir(d)) != NULL)
-		if (e->d_name[0] != '.')
-			n++;
-	closedir(d);
-	return n;
-}
-
-/*
- * Nonzero when the process has n threads, within a second: a thread that
- * was joined may stay listed in /proc a moment longer.
- */
-static int
-threads_become(int n)
-{
-	int i;
-
-	for (i = 0; i < 100; i++) {
-		if (count_threads() == n)
-			return 1;
-		pause_ms(10);
-	}
-	return 0;
-}
+#include "threads.h"
 
 /* Nonzero when the calling thread blocks SIGALRM, SIGINT and SIGTERM. */
 static int
