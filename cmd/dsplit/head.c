@@ -181,8 +181,9 @@ find_head(const struct seg *sg, size_t s, int chrome, struct head *h)
 			if (echoes_words(sg, &long_s, &all_s, h->lines[a]))
 				first_echo = h->lines[a];
 	}
-	if (h->body != NONE && first_echo == NONE && words_prefix(seg_text(sg, h->body),
-	    v[h->body].len, seg_text(sg, s), v[s].len))
+	if (h->body != NONE && first_echo == NONE &&
+	    words_prefix(seg_text(sg, h->body), v[h->body].len,
+	    seg_text(sg, s), v[s].len))
 		first_echo = h->body;
 	h->confirmed = first_echo != NONE || byline_first;
 	h->echo = first_echo;
@@ -228,7 +229,7 @@ int
 head_find(const struct seg *sg, size_t s, int chrome, struct head *h)
 {
 	struct head_memo *m = sg->memo;
-	uint64_t lineno = sg->v[s].lineno;
+	uint64_t line = sg->dropped + s;	/* lines may share a number */
 	unsigned i;
 
 	if (!chrome && sg->v[s].flags & LF_CHROME) {
@@ -238,7 +239,7 @@ head_find(const struct seg *sg, size_t s, int chrome, struct head *h)
 		return 0;
 	}
 	for (i = 0; i < HEAD_MEMO; i++)
-		if (m->slot[i].valid && m->slot[i].lineno == lineno) {
+		if (m->slot[i].valid && m->slot[i].line == line) {
 			*h = m->slot[i].head;
 			shift_head(h, 0, s);
 			return m->slot[i].found;
@@ -248,7 +249,7 @@ head_find(const struct seg *sg, size_t s, int chrome, struct head *h)
 	m->slot[i].found = find_head(sg, s, 1, h);
 	m->slot[i].head = *h;
 	shift_head(&m->slot[i].head, s, 0);
-	m->slot[i].lineno = lineno;
+	m->slot[i].line = line;
 	m->slot[i].valid = 1;
 	return m->slot[i].found;
 }

@@ -293,6 +293,7 @@ drop_lines(struct seg *sg, size_t n)
 {
 	size_t off, i;
 
+	sg->dropped += n;
 	if (n == sg->n) {
 		sg->n = 0;
 		sg->text.len = 0;
@@ -307,6 +308,14 @@ drop_lines(struct seg *sg, size_t n)
 	sg->text.len -= off;
 	for (i = 0; i < sg->n; i++)
 		sg->v[i].off -= off;
+}
+
+void
+seg_clear(struct seg *sg)
+{
+	drop_lines(sg, sg->n);
+	sg->next = 0;
+	sg->protect = NONE;
 }
 
 void

@@ -25,6 +25,7 @@ struct seg {
 	size_t cap;
 	struct buf text;	/* the lines' text, each followed by '\n' */
 	size_t next;		/* the next line to decide */
+	uint64_t dropped;	/* lines forgotten before v[0] */
 	uint64_t docno;		/* documents written from this source */
 	size_t protect;		/* see protected_until() in segment.c */
 	const char *doc_id;	/* -f records: the id of the one document */
@@ -53,6 +54,9 @@ void seg_add(struct seg *sg, const char *s, size_t n, uint64_t lineno,
 
 /* Add a line classified already, whose text is s[0..line->len). */
 void seg_add_line(struct seg *sg, const struct line *line, const char *s);
+
+/* Forget all the lines (a WARC record's, once written). */
+void seg_clear(struct seg *sg);
 
 /* Decide what can be decided; at the end of input, write the rest. */
 void seg_flush(struct seg *sg, int at_end);
@@ -96,7 +100,7 @@ int head_find(const struct seg *sg, size_t s, int chrome, struct head *h);
 struct head_memo {
 	struct {
 		int valid;
-		uint64_t lineno;	/* of the line asked about */
+		uint64_t line;		/* the line asked about: dropped + s */
 		int found;
 		struct head head;	/* its lines counted from that line */
 	} slot[HEAD_MEMO];

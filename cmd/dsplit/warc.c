@@ -1,8 +1,9 @@
 /*
  * warc.c: read WARC files (WARC/WET, gzipped or not, one member per
  * record or one for all) and make each "conversion" or "response" record
- * a document: its text (a response's HTTP headers left out) is the body,
- * its WARC-Target-URI and WARC-Date the url and warc_date headers.  Other
+ * a document: its text (a response's HTTP headers left out, and an HTML
+ * response's text taken out of its markup by html.c) is the body, its
+ * WARC-Target-URI and WARC-Date the url and warc_date headers.  Other
  * records (warcinfo, request, metadata) are skipped.  Line numbers and
  * bytes are those of the decompressed file.
  */
@@ -11,6 +12,7 @@
 #include <strings.h>
 
 #include "chunk.h"
+#include "html.h"
 #include "prog.h"
 #include "segment.h"
 
@@ -22,7 +24,82 @@ struct warc {
 	int keep;		/* a conversion or response record */
 	int http;		/* a response: skip its HTTP headers */
 	int in_http;
+	int html;		/* its HTTP Content-Type is HTML */
+	struct buf content;	/* an HTML response's content */
+	struct src_line {	/* where each of its lines starts */
+		size_t off;	/* in content */
+		uint64_t lineno;
+		uint64_t byte;	/* in the file, from 0 */
+	} *src;
+	size_t nsrc, capsrc;
+	struct buf text;	/* its text, and lines, from html_text() */
+	struct html_lines lines;
 };
+
+/* Nonzero when s[0..n) holds "html", in any case. */
+static int
+names_html(const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i + 4 <= n; i++)
+		if (strncasecmp(s + i, "html", 4) == 0)
+			return 1;
+	return 0;
+}
+
+/* Keep line p[0..n) (with its newline) of an HTML response. */
+static void
+html_line(struct warc *w, const char *p, size_t n, uint64_t lineno,
+    uint64_t byte)
+{
+	if (w->nsrc == w->capsrc) {
+		w->capsrc = w->capsrc ? w->capsrc * 2 : 256;
+		w->src = xrealloc(w->src, w->capsrc * sizeof(*w->src));
+	}
+	w->src[w->nsrc].off = w->content.len;
+	w->src[w->nsrc].lineno = lineno;
+	w->src[w->nsrc++].byte = byte;
+	buf_append(&w->content, p, n);
+}
+
+/* The source line that holds content byte off. */
+static const struct src_line *
+src_of(const struct warc *w, size_t off)
+{
+	size_t lo = 0, hi = w->nsrc, mid;
+
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (w->src[mid].off <= off)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &w->src[lo];
+}
+
+/* Add the text of an HTML response to sg, a line at a time. */
+static void
+html_add(struct warc *w, struct seg *sg)
+{
+	const struct html_line *l;
+	const struct src_line *a, *b;
+	size_t i;
+
+	if (w->nsrc == 0)
+		return;
+	html_text(w->content.p, w->content.len, &w->text, &w->lines);
+	for (i = 0; i < w->lines.n; i++) {
+		l = &w->lines.v[i];
+		a = src_of(w, l->src);
+		b = src_of(w, l->src_end > l->src ? l->src_end - 1 : l->src);
+		seg_add(sg, w->text.p + l->off, l->len, a->lineno,
+		    a->byte + (l->src - a->off) + 1, l->src_end > l->src ?
+		    b->byte + (l->src_end - 1 - b->off) + 1 :
+		    a->byte + (l->src - a->off));
+	}
+}
 
 /* The value of "Name: value" if line s[0..n) is that header, or NULL. */
 static const char *
@@ -64,7 +141,8 @@ split_warc(struct input *in, const struct dsplit_opts *opts)
 	struct warc w;
 	enum warc_state state = AT_VERSION;
 	uint64_t lineno = 0;
-	size_t n, take;
+	size_t n, take, vlen;
+	const char *v;
 	char *p;
 	int ret;
 
@@ -84,7 +162,9 @@ split_warc(struct input *in, const struct dsplit_opts *opts)
 			if (take > w.left)
 				take = (size_t)w.left;
 			w.left -= take;
-			if (w.keep && !w.in_http) {
+			if (w.keep && !w.in_http && w.html)
+				html_line(&w, p, take, lineno, r.offset);
+			else if (w.keep && !w.in_http) {
 				size_t len = take < n ? take : n;
 
 				if (len > 0 && p[len - 1] == '\r')
@@ -92,13 +172,17 @@ split_warc(struct input *in, const struct dsplit_opts *opts)
 				seg_add(&sg, p, len, lineno, r.offset + 1,
 				    r.offset + len);
 			}
+			if (w.in_http && (v = header_value(p, n, "Content-Type",
+			    &vlen)) != NULL && names_html(v, vlen))
+				w.html = 1;
 			if (w.in_http && (n == 0 || (n == 1 && p[0] == '\r')))
 				w.in_http = 0;
 			if (w.left == 0) {
+				if (w.keep && w.html)
+					html_add(&w, &sg);
 				if (w.keep && sg.n > 0)
 					doc_write(&sg, sg.n);
-				sg.n = 0;
-				sg.text.len = 0;
+				seg_clear(&sg);
 				state = AT_VERSION;
 			}
 			continue;
@@ -108,8 +192,9 @@ split_warc(struct input *in, const struct dsplit_opts *opts)
 		if (state == AT_VERSION) {
 			if (n >= 5 && strncmp(p, "WARC/", 5) == 0) {
 				rec_clear(&w.extra);
-				w.keep = w.http = 0;
+				w.keep = w.http = w.html = 0;
 				w.left = 0;
+				w.content.len = w.nsrc = 0;
 				state = IN_HEADER;
 			}
 			continue;	/* blank lines between records */
@@ -122,6 +207,10 @@ split_warc(struct input *in, const struct dsplit_opts *opts)
 		state = w.left > 0 ? IN_CONTENT : AT_VERSION;
 	}
 	prog.bytes_in += chunk_consumed(&r);
+	buf_free(&w.content);
+	buf_free(&w.text);
+	free(w.src);
+	html_lines_free(&w.lines);
 	rec_free(&w.extra);
 	seg_free(&sg);
 	chunk_free(&r);
