@@ -1,8 +1,9 @@
 /*
  * reader.c: lines of an input, cleaned and classified in batches.
  *
- * Lines end with LF, CRLF or a lone CR.  Line numbers and byte offsets
- * are those of the (decompressed) input, counted from 1.  The reading,
+ * Lines end with LF, CRLF or a lone CR (--max-record counts each line
+ * apart).  Line numbers and byte offsets are those of the (decompressed)
+ * input, counted from 1.  The reading,
  * the cleaning and line_classify() run on the relay's thread, while the
  * segmenter works on the batch before.
  *
@@ -127,26 +128,30 @@ add_dirty(struct reader *rd, struct batch *b, uint64_t base, size_t at,
 }
 
 /*
- * Where the line at p ends (its newline), and whether it is plain text;
- * NULL when its end is not read yet.  A UTF-8 sequence cut short by the
- * end of what is read is not yet known to be wrong.
+ * Where the line at p ends: its LF, the LF of its CRLF, or its lone CR;
+ * and whether it is plain text.  NULL when its end is not read yet (a CR
+ * at the end of what is read may be the start of a CRLF).
  */
 static const char *
 line_end(const char *p, const char *end, int eof, int *plain)
 {
-	const char *q = p + utf8_text_prefix(p, (size_t)(end - p)), *nl;
+	const char *q = p + utf8_text_prefix(p, (size_t)(end - p));
 
 	if (q < end && *q == '\n') {
 		*plain = 1;
 		return q;
 	}
 	*plain = 0;
-	if (q == end)
-		return NULL;
-	nl = memchr(q, '\n', (size_t)(end - q));
-	if (nl == NULL && !eof && (unsigned char)*q >= 0x80 && end - q < 4)
-		return NULL;	/* perhaps a sequence cut short */
-	return nl;
+	for (; q < end; q++) {
+		if (*q == '\n')
+			return q;
+		if (*q == '\r') {
+			if (q + 1 < end)
+				return q[1] == '\n' ? q + 1 : q;
+			return eof ? q : NULL;
+		}
+	}
+	return NULL;
 }
 
 /* The relay's fill(): read lines into a batch until it is full. */

@@ -600,6 +600,15 @@ test_too_big(void)
 	got_free(&g);
 	got_free(&w);
 
+	/* lone CRs end lines that max counts one by one */
+	write_file("cr-big", "a\rb\rcccccccccccccccccccc\nd\n", 27);
+	read_lines("cr-big", 10, &g);
+	CHECK("lone-CR lines numbered across a too-big one",
+	    !misshapen("cr-big", &g) && g.n == 3 && g.ntoo_big == 1 &&
+	    g.too_big[0] == 3 && g.v[2].lineno == 4 &&
+	    g.v[1].lineno == 2);
+	got_free(&g);
+
 	/* a line of 6 MiB, over a max of 1000: dropped while it is read */
 	buf_puts(&text, "before\n");
 	buf_reserve(&text, 6 * MIB);
