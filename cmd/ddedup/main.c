@@ -85,6 +85,21 @@ usage_error(const char *what)
 	usage(EXIT_USAGE);
 }
 
+/* A number from 1 to most for option name, or a usage error. */
+static unsigned
+number(const char *name, const char *arg, long long most, const char *unit)
+{
+	const char *errstr;
+	long long v = num_parse(arg, 1, most, &errstr);
+
+	if (errstr != NULL) {
+		msg_warn("%s %s: %s (1 to %lld%s)", name, arg, errstr, most,
+		    unit);
+		usage(EXIT_USAGE);
+	}
+	return (unsigned)v;
+}
+
 /* A fraction in (0, 1] for option name, or a usage error. */
 static double
 fraction(const char *name, const char *arg)
@@ -260,8 +275,6 @@ merge(int argc, char **argv)
 int
 main(int argc, char **argv)
 {
-	const char *errstr;
-	long long v;
 	int c, status;
 
 	prog_init(argc, argv);
@@ -293,13 +306,7 @@ main(int argc, char **argv)
 			opt.containment = fraction("--containment", optarg);
 			break;
 		case OPT_SHINGLE:
-			v = num_parse(optarg, 1, 64, &errstr);
-			if (errstr != NULL) {
-				msg_warn("--shingle %s: %s (1 to 64 words)",
-				    optarg, errstr);
-				usage(EXIT_USAGE);
-			}
-			opt.shingle = (unsigned)v;
+			opt.shingle = number("--shingle", optarg, 64, " words");
 			break;
 		case OPT_INDEX:
 			opt.index = optarg;
@@ -308,13 +315,8 @@ main(int argc, char **argv)
 			opt.merge = 1;
 			break;
 		case OPT_MIN_REPEATS:
-			v = num_parse(optarg, 1, 255, &errstr);
-			if (errstr != NULL) {
-				msg_warn("--min-repeats %s: %s (1 to 255)",
-				    optarg, errstr);
-				usage(EXIT_USAGE);
-			}
-			opt.min_repeats = (unsigned)v;
+			opt.min_repeats = number("--min-repeats", optarg, 255,
+			    "");
 			break;
 		case OPT_WITHIN_DOC:
 			opt.within = 1;

@@ -4,11 +4,9 @@
  */
 #include <string.h>
 
-#include "chunk.h"
 #include "prog.h"
 #include "reader.h"
 #include "segment.h"
-#include "utf8.h"
 
 /* The first number of a "first-last" header, or 1. */
 static uint64_t
