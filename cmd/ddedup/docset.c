@@ -83,13 +83,20 @@ scale(uint32_t x, size_t n)
 	return (size_t)(((uint64_t)x * n) >> 32);
 }
 
+/* The slot of document doc (from 0) under band key key. */
+static inline uint32_t
+slot_of(uint64_t key, size_t doc)
+{
+	return ((uint32_t)key & 31) << TAG_SHIFT | (uint32_t)(doc + 1);
+}
+
 /* The two buckets and the tag of a band key. */
 static inline void
 key_place(uint64_t key, size_t nb, size_t *b1, size_t *b2, uint32_t *tag)
 {
 	*b1 = scale((uint32_t)(key >> 32), nb);
 	*b2 = scale((uint32_t)key, nb);
-	*tag = (uint32_t)key & 31;
+	*tag = slot_of(key, 0) >> TAG_SHIFT;
 }
 
 /* The slots of bucket b of t in use (the free ones come last). */
@@ -162,8 +169,8 @@ band_build(const struct docset *ds, unsigned b)
 	for (d = 0; d < ds->n + AHEAD; d++) {
 		/* put document d - AHEAD, whose key is in key[d % AHEAD] */
 		k = key[d % AHEAD];
-		if (d >= AHEAD && cuckoo_put(ds, t, b, ((uint32_t)k & 31) <<
-		    TAG_SHIFT | (uint32_t)(d - AHEAD + 1), k) < 0) {
+		if (d >= AHEAD && cuckoo_put(ds, t, b, slot_of(k, d - AHEAD),
+		    k) < 0) {
 			free(t);
 			return NULL;
 		}
@@ -317,8 +324,8 @@ docset_add(struct docset *ds, const struct kept *d, const char *id,
 	}
 	for (b = 0; b < MH_BANDS; b++) {
 		key = mh_band(d->sig.v, b, ds->rows);
-		if (cuckoo_put(ds, ds->band[b], b, ((uint32_t)key & 31) <<
-		    TAG_SHIFT | (uint32_t)ds->n, key) < 0) {
+		if (cuckoo_put(ds, ds->band[b], b, slot_of(key, ds->n - 1),
+		    key) < 0) {
 			band_rebuild(ds);	/* a bucket overflowed */
 			return 0;
 		}

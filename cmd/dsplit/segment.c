@@ -96,18 +96,28 @@ seg_add_line(struct seg *sg, const struct line *line, const char *s)
 }
 
 void
+seg_repairs(uint64_t nuls, uint64_t repaired)
+{
+	static uint64_t *nul_count, *repair_count;
+
+	if (nul_count == NULL) {
+		nul_count = prog_counter("nul bytes dropped");
+		repair_count = prog_counter("invalid utf-8 repaired");
+	}
+	*nul_count += nuls;
+	*repair_count += repaired;
+}
+
+void
 seg_add(struct seg *sg, const char *s, size_t n, uint64_t lineno,
     uint64_t byte, uint64_t end)
 {
-	static uint64_t *nuls, *repaired;
 	static struct buf scratch[2];
+	uint64_t nuls = 0, repaired = 0;
 	struct line *l;
 
-	if (nuls == NULL) {
-		nuls = prog_counter("nul bytes dropped");
-		repaired = prog_counter("invalid utf-8 repaired");
-	}
-	s = clean_text(s, &n, scratch, nuls, repaired);
+	s = clean_text(s, &n, scratch, &nuls, &repaired);
+	seg_repairs(nuls, repaired);
 	l = new_line(sg);
 	l->lineno = lineno;
 	l->byte = byte;

@@ -52,6 +52,9 @@ void seg_init(struct seg *sg, const struct dsplit_opts *opts,
 void seg_add(struct seg *sg, const char *s, size_t n, uint64_t lineno,
     uint64_t byte, uint64_t end);
 
+/* Count NUL bytes dropped and UTF-8 repaired, for --stats. */
+void seg_repairs(uint64_t nuls, uint64_t repaired);
+
 /* Add a line classified already, whose text is s[0..line->len). */
 void seg_add_line(struct seg *sg, const struct line *line, const char *s);
 

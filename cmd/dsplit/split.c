@@ -76,17 +76,12 @@ split_records(int argc, char **argv, const struct dsplit_opts *opts)
 void
 split_input(struct input *in, const struct dsplit_opts *opts)
 {
-	static uint64_t *nuls, *repaired;
 	struct reader *rd;
 	struct batch *b;
 	struct seg sg;
 	uint64_t consumed = 0;
 	size_t i;
 
-	if (nuls == NULL) {
-		nuls = prog_counter("nul bytes dropped");
-		repaired = prog_counter("invalid utf-8 repaired");
-	}
 	rd = reader_open(in, (size_t)prog.max_record);
 	seg_init(&sg, opts, input_name(in));
 	while ((b = reader_next(rd)) != NULL) {
@@ -94,8 +89,7 @@ split_input(struct input *in, const struct dsplit_opts *opts)
 			seg_add_line(&sg, &b->v[i], batch_text(b, i));
 			seg_flush(&sg, 0);
 		}
-		*nuls += b->nuls;
-		*repaired += b->repaired;
+		seg_repairs(b->nuls, b->repaired);
 		consumed = b->consumed;
 		if (b->end == BATCH_TOO_BIG)
 			prog_error("%s:%llu: line longer than --max-record",
