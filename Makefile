@@ -17,6 +17,8 @@ VERSION = 0.1.0
 PREFIX = /usr/local
 BINDIR = $(PREFIX)/bin
 MANDIR = $(PREFIX)/share/man
+# dtag's shipped rule files and word lists (share/dtag/).
+DATADIR = $(PREFIX)/share/dtag
 SHARED = ../shared
 
 CC ?= cc
@@ -55,7 +57,8 @@ endif
 WARN = -Wall -Wextra -Werror
 # -pthread: gzip input is decompressed on a thread of its own (input.c).
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -pthread $(WARN) \
-	-DVERSION='"$(VERSION)"' $(if $(ISAL),-DHAVE_ISAL) -Icommon \
+	-DVERSION='"$(VERSION)"' -DDATADIR='"$(DATADIR)"' \
+	$(if $(ISAL),-DHAVE_ISAL) -Icommon \
 	$(CFLAGS) $(SAN) \
 	$(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 ALL_LDFLAGS = -pthread $(LDFLAGS) $(SAN)
@@ -97,7 +100,7 @@ $(OUT)/%.o: %.c
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
 # Unit tests link common/ and the program parts they test.
-UNIT_PROGS = djson dsplit ddedup
+UNIT_PROGS = djson dsplit ddedup dtag
 UNIT_OBJ = $(filter-out %/main.o, \
 	$(foreach p,$(UNIT_PROGS),$(call prog_obj,$(p))))
 
@@ -135,10 +138,11 @@ bench-scale:
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-		$(DESTDIR)$(MANDIR)/man5
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
 	cp $(PROGS:%=$(BIN)/%) $(DESTDIR)$(BINDIR)/
 	cp $(PROGS:%=man/%.1) $(DESTDIR)$(MANDIR)/man1/
 	cp man/dstream.5 $(DESTDIR)$(MANDIR)/man5/
+	cp share/dtag/* $(DESTDIR)$(DATADIR)/
 
 clean:
 	rm -rf build bin

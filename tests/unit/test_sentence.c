@@ -1,5 +1,5 @@
 /*
- * Unit tests for cmd/dsplit/sentence.c: the golden cases of
+ * Unit tests for common/sentence.c: the golden cases of
  * tests/sentences/golden.txt (found through $TESTS, else next to this
  * file), edge cases by name, the word table, and invariants on the golden
  * inputs and on random text.
