@@ -6,7 +6,9 @@
  * A batch holds a copy of its records' bytes, each with its NUL, and for
  * each an entry: a record (parsed again where it is prepared and where
  * it is taken, which is cheap beside the preparing), a malformed
- * record's message, or the read error that ends the input.
+ * record's message, or the read error that ends the input.  Its out
+ * buffer holds what the preparing wrote for fn, which work entries
+ * point into by offset.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +34,7 @@ struct entry {
 struct batch {
 	struct buf raw;		/* records and messages */
 	struct buf work;	/* work_size bytes for each entry */
+	struct buf out;		/* bytes prepare() wrote for fn() */
 	struct entry *v;
 	size_t n;
 	size_t cap;
@@ -42,7 +45,8 @@ struct ahead {
 	struct rec_reader r;
 	struct record rec;
 	size_t work_size;
-	void (*prepare)(const struct record *, void *, void *, unsigned);
+	void (*prepare)(const struct record *, void *, struct buf *, void *,
+	    unsigned);
 	void *arg;
 	struct record wrec[PROG_MAX_WORKERS];	/* each worker's */
 	struct batch batch[BATCHES];
@@ -113,12 +117,14 @@ work(void *arg, void *item, unsigned worker)
 	char err[256];
 	size_t i, erroff;
 
+	b->out.len = 0;
+	buf_reserve(&b->out, 1);	/* never a null pointer */
 	for (i = 0; i < b->n; i++)
 		if (b->v[i].kind == ENTRY_RECORD &&
 		    rec_parse(rec, b->raw.p + b->v[i].off, b->v[i].len, err,
 		    sizeof(err), &erroff) == 0)
-			a->prepare(rec, b->work.p + i * a->work_size, a->arg,
-			    worker);
+			a->prepare(rec, b->work.p + i * a->work_size, &b->out,
+			    a->arg, worker);
 }
 
 /* Processors online, as many workers as that (up to the most). */
@@ -134,7 +140,7 @@ workers(void)
 /* The records of one input. */
 static void
 each_record_of(struct input *in, struct ahead *a,
-    void (*fn)(struct record *, void *, void *))
+    void (*fn)(struct record *, void *, const char *, void *))
 {
 	struct relay *relay;
 	struct record rec;
@@ -171,7 +177,8 @@ each_record_of(struct input *in, struct ahead *a,
 				prog.records_in++;
 				prog_reading(input_label(in), e->recno,
 				    e->offset);
-				fn(&rec, b->work.p + i * a->work_size, a->arg);
+				fn(&rec, b->work.p + i * a->work_size,
+				    b->out.p, a->arg);
 				prog_reading(NULL, 0, 0);
 			}
 		}
@@ -187,8 +194,9 @@ each_record_of(struct input *in, struct ahead *a,
 
 void
 prog_each_record_ahead(int argc, char **argv, size_t work_size,
-    void (*prepare)(const struct record *, void *, void *, unsigned),
-    void (*fn)(struct record *, void *, void *), void *arg)
+    void (*prepare)(const struct record *, void *, struct buf *, void *,
+    unsigned),
+    void (*fn)(struct record *, void *, const char *, void *), void *arg)
 {
 	struct ahead *a = xmalloc(sizeof(*a));
 	struct input *in;
@@ -211,6 +219,7 @@ prog_each_record_ahead(int argc, char **argv, size_t work_size,
 	for (i = 0; i < BATCHES; i++) {
 		buf_free(&a->batch[i].raw);
 		buf_free(&a->batch[i].work);
+		buf_free(&a->batch[i].out);
 		free(a->batch[i].v);
 	}
 	rec_free(&a->rec);

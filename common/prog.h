@@ -98,20 +98,21 @@ void prog_each_record(int argc, char **argv,
 
 /*
  * prog_each_record(), with the reading done ahead on a second thread and
- * prepare(rec, work, arg, worker) for each record on as many threads as
- * there are processors (common/ahead.c): prepare fills work_size bytes
- * of work, which fn(rec, work, arg) then gets on the calling thread, the
- * records in order.  worker, below PROG_MAX_WORKERS, says which thread
- * prepares, for scratch space of its own; prepare must only read arg,
- * and touch nothing fn does.  When no thread can be started, all runs
- * on the calling thread.
+ * prepare(rec, work, out, arg, worker) for each record on as many threads
+ * as there are processors (common/ahead.c): prepare fills work_size bytes
+ * of work, and may append bytes to out, which work can name by offset;
+ * fn(rec, work, outp, arg) then gets the same work and outp, out's bytes,
+ * on the calling thread, the records in order.  worker, below
+ * PROG_MAX_WORKERS, says which thread prepares, for scratch space of its
+ * own; prepare must only read arg, and touch nothing fn does.  When no
+ * thread can be started, all runs on the calling thread.
  */
 #define PROG_MAX_WORKERS 8
 void prog_each_record_ahead(int argc, char **argv, size_t work_size,
-    void (*prepare)(const struct record *rec, void *work, void *arg,
-    unsigned worker),
-    void (*fn)(struct record *rec, void *work, void *arg), void *arg);
-
+    void (*prepare)(const struct record *rec, void *work, struct buf *out,
+    void *arg, unsigned worker),
+    void (*fn)(struct record *rec, void *work, const char *outp, void *arg),
+    void *arg);
 /* The record prog_bad_record() names: NULL label for none. */
 void prog_reading(const char *label, uint64_t recno, uint64_t offset);
 

@@ -411,6 +411,13 @@ build_word_slots(void)
 	word_slots_built = 1;
 }
 
+void
+sentence_init(void)
+{
+	if (!word_slots_built)
+		build_word_slots();
+}
+
 /* Kind of the word w[0..n) in the table, or 0 when it is not there. */
 static int
 word_kind(const unsigned char *w, size_t n)

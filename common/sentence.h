@@ -31,6 +31,12 @@
 size_t sentence_len(const char *s, size_t n);
 
 /*
+ * Build the splitter's word table, which is otherwise built on first
+ * use: call it before threads split sentences.
+ */
+void sentence_init(void);
+
+/*
  * Length of the white space at the start of s[0..n): ASCII white space,
  * U+00A0, U+2000..U+200A, U+202F, U+205F and U+3000.
  */

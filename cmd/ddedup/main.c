@@ -178,11 +178,13 @@ static struct scratch {
  * only read opt, and write only its own scratch.
  */
 static void
-prepare(const struct record *rec, void *work, void *arg, unsigned worker)
+prepare(const struct record *rec, void *work, struct buf *out, void *arg,
+    unsigned worker)
 {
 	struct scratch *s = &scratch[worker];
 	struct prepared *p = work;
 
+	(void)out;
 	(void)arg;
 	if (opt.exact) {
 		norm_text(&s->text, rec->body, rec->bodylen, opt.norm);
@@ -199,13 +201,14 @@ prepare(const struct record *rec, void *work, void *arg, unsigned worker)
 /* Keep rec, or drop (or mark) it as a duplicate, given what prepare()
  * found in it. */
 static void
-dedup(struct record *rec, void *work, void *arg)
+dedup(struct record *rec, void *work, const char *outp, void *arg)
 {
 	const struct field *id = &rec->fields[0];
 	struct prepared *p = work;
 	struct match m;
 	size_t doc;
 
+	(void)outp;
 	(void)arg;
 	if (opt.exact) {
 		if (docset_exact(&seen, p->hash, id->val, id->vallen, &doc) >=

@@ -1,0 +1,494 @@
+/*
+ * person.c: find people's names (person.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "person.h"
+
+#define NAME_MAX_WORDS 6
+#define NAMES_MAX 1024		/* distinct names kept for one document */
+#define BYLINE_LINES 12		/* a byline is among a body's first lines */
+
+enum {
+	PN_SHORT = 1,		/* one word, after a title */
+	PN_HEADLINE = 2,	/* seen in a title-case line */
+	PN_TEXT = 4,		/* seen elsewhere */
+	PN_DROP = 8,
+	PN_GAZ = 16		/* from a gazetteer or a rule */
+};
+
+struct pname {
+	size_t off;		/* in pf->text */
+	uint32_t len;
+	uint32_t hash;
+	uint32_t words;
+	uint32_t flags;
+	uint64_t pos;		/* of the first mention in the body */
+};
+
+/* Words that join the parts of a name. */
+static const char *const particles[] = {
+	"al", "bin", "binti", "da", "das", "de", "del", "della", "den", "der",
+	"di", "dos", "du", "el", "ibn", "la", "le", "ud", "ul", "van", "von"
+};
+
+/* Verbs of saying: a name before one is a person's. */
+static const char *const saying[] = {
+	"added", "announced", "argued", "asked", "asserted", "commented",
+	"emphasised", "emphasized", "explained", "highlighted", "insisted",
+	"maintained", "noted", "observed", "pointed", "remarked", "replied",
+	"reiterated", "said", "says", "stated", "stressed", "told", "tweeted",
+	"underlined", "underscored", "urged", "warned", "wrote"
+};
+
+/* Nonzero when token t of text is one of the n words of list. */
+static int
+in_list(const char *const *list, size_t n, const struct token *t,
+    const char *text)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(list[i]) == t->len &&
+		    memcmp(list[i], text + t->off, t->len) == 0)
+			return 1;
+	return 0;
+}
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+void
+person_begin(struct person_found *pf, size_t bodylen)
+{
+	size_t bits = 4096, words;
+
+	while (bits < bodylen && bits < ((size_t)1 << 22))
+		bits *= 2;
+	words = bits / 64;
+	if (words > pf->lowercap) {
+		free(pf->lower);
+		pf->lower = xmalloc(words * sizeof(*pf->lower));
+		pf->lowercap = words;
+	}
+	memset(pf->lower, 0, words * sizeof(*pf->lower));
+	pf->lowerbits = bits;
+	pf->n = 0;
+	pf->text.len = 0;
+}
+
+static void
+lower_set(struct person_found *pf, uint32_t h)
+{
+	size_t mask = pf->lowerbits - 1, a = h & mask,
+	    b = ((h * 0x9e3779b1u) >> 7) & mask;
+
+	pf->lower[a / 64] |= (uint64_t)1 << (a % 64);
+	pf->lower[b / 64] |= (uint64_t)1 << (b % 64);
+}
+
+static int
+lower_seen(const struct person_found *pf, uint32_t h)
+{
+	size_t mask = pf->lowerbits - 1, a = h & mask,
+	    b = ((h * 0x9e3779b1u) >> 7) & mask;
+
+	return (pf->lower[a / 64] >> (a % 64) & 1) &&
+	    (pf->lower[b / 64] >> (b % 64) & 1);
+}
+
+/* What a scan of one block needs. */
+struct scan {
+	const struct person_tables *pt;
+	struct person_found *pf;
+	const struct token *tok;
+	size_t n;
+	const char *text;
+	uint64_t base;
+};
+
+/* What blocked() asks phrase_at() to note. */
+struct block_arg {
+	const unsigned char *blocking;
+	int hit;
+};
+
+static void
+is_blocking(uint32_t id, void *arg)
+{
+	struct block_arg *b = arg;
+
+	if (b->blocking[id])
+		b->hit = 1;
+}
+
+/* Nonzero when token i is one of the words in table t (as one word). */
+static int
+word_in(const struct scan *s, const struct phrase_table *t, size_t i)
+{
+	return phrase_at(t, s->tok, i, i + 1, s->text, NULL, NULL) == 1;
+}
+
+/* Nonzero when token i starts a place, country or organisation. */
+static int
+blocked(const struct scan *s, size_t i)
+{
+	struct block_arg b = { s->pt->blocking, 0 };
+
+	if (phrase_at(s->pt->places, s->tok, i, s->n, s->text, NULL, NULL))
+		return 1;
+	phrase_at(s->pt->rules, s->tok, i, s->n, s->text, is_blocking, &b);
+	return b.hit;
+}
+
+/* Nonzero when token i is an initial: "W." */
+static int
+initial(const struct scan *s, size_t i)
+{
+	const struct token *t = &s->tok[i];
+
+	return t->len == 1 && (t->flags & TOK_UPPER) && (t->flags & TOK_DOT);
+}
+
+/*
+ * Nonzero when token i can be part of a name; strong when a title is
+ * right before it, so that it may be a word also written in lowercase.
+ */
+static int
+namey(const struct scan *s, size_t i, int strong)
+{
+	const struct token *t = &s->tok[i];
+
+	if (!(t->flags & TOK_UPPER) ||
+	    (t->flags & (TOK_CAPS | TOK_DIGIT | TOK_IDEO)))
+		return 0;
+	if (t->len == 1)
+		return initial(s, i);
+	if (word_in(s, s->pt->notname, i) || blocked(s, i))
+		return 0;
+	if (!strong && lower_seen(s->pf, t->hash) &&
+	    !word_in(s, s->pt->given, i))
+		return 0;
+	return 1;
+}
+
+static int
+joined(const struct token *t)
+{
+	return (t->flags & (TOK_SPACE | TOK_HYPHEN)) != 0;
+}
+
+/* The end of the name that starts with token i, a namey one. */
+static size_t
+run_end(const struct scan *s, size_t i, int strong)
+{
+	const struct token *tok = s->tok;
+	size_t j = i + 1;
+
+	while (j < s->n && j - i < NAME_MAX_WORDS) {
+		if (tok[j - 1].flags & TOK_POSS)
+			break;
+		if ((tok[j - 1].flags & TOK_DOT) && !initial(s, j - 1))
+			break;
+		if (!joined(&tok[j]))
+			break;
+		if (namey(s, j, strong)) {
+			j++;
+			continue;
+		}
+		if (!(tok[j].flags & (TOK_UPPER | TOK_DOT | TOK_POSS)) &&
+		    in_list(particles, NELEM(particles), &tok[j], s->text) &&
+		    j + 1 < s->n && joined(&tok[j + 1]) &&
+		    namey(s, j + 1, strong)) {
+			j += 2;
+			continue;
+		}
+		break;
+	}
+	while (j > i + 1 && initial(s, j - 1))
+		j--;
+	return j;
+}
+
+/* The length of the title (or titles, one after another) at token i. */
+static size_t
+title_at(const struct scan *s, size_t i)
+{
+	size_t p = i, l;
+
+	while (p < s->n && (p == i || (s->tok[p].flags & TOK_SPACE) ||
+	    ((s->tok[p].flags & TOK_GLUED) && (s->tok[p - 1].flags & TOK_DOT))) &&
+	    (l = phrase_at(s->pt->titles, s->tok, p, s->n, s->text, NULL,
+	    NULL)) > 0)
+		p += l;
+	return p - i;
+}
+
+static uint32_t
+hash_of(const char *s, size_t n)
+{
+	return tok_hash(s, n);
+}
+
+/* Record a name: its words, or the text s[0..n); flags PN_*. */
+static void
+add_name(struct person_found *pf, const char *s, size_t n, uint32_t words,
+    uint32_t flags, uint64_t pos)
+{
+	uint32_t h = hash_of(s, n);
+	struct pname *p;
+	size_t i;
+
+	for (i = 0; i < pf->n; i++) {
+		p = &pf->v[i];
+		if (p->hash == h && p->len == n &&
+		    memcmp(pf->text.p + p->off, s, n) == 0) {
+			p->flags |= flags;
+			return;
+		}
+	}
+	if (pf->n >= NAMES_MAX)
+		return;
+	if (pf->n == pf->cap) {
+		pf->cap = pf->cap ? pf->cap * 2 : 32;
+		pf->v = xrealloc(pf->v, pf->cap * sizeof(*pf->v));
+	}
+	p = &pf->v[pf->n++];
+	p->off = pf->text.len;
+	p->len = (uint32_t)n;
+	p->hash = h;
+	p->words = words;
+	p->flags = flags;
+	p->pos = pos;
+	buf_append(&pf->text, s, n);
+}
+
+/* The words of tokens [a, b): parts joined by hyphens are one. */
+static size_t
+words_of(const struct scan *s, size_t a, size_t b)
+{
+	size_t i, w = 0;
+
+	for (i = a; i < b; i++)
+		w += !(s->tok[i].flags & TOK_HYPHEN) || i == a;
+	return w;
+}
+
+/* Add the name of tokens [a, b). */
+static void
+add_run(const struct scan *s, size_t a, size_t b, uint32_t flags)
+{
+	char name[512];
+	size_t len = 0, i;
+
+	for (i = a; i < b; i++) {
+		const struct token *t = &s->tok[i];
+
+		if (len + t->len + 2 >= sizeof(name))
+			return;
+		if (i > a)
+			name[len++] = (t->flags & TOK_HYPHEN) ? '-' : ' ';
+		memcpy(name + len, s->text + t->off, t->len);
+		len += t->len;
+		if (initial(s, i))
+			name[len++] = '.';
+	}
+	if (s->pf->headline[s->tok[a].line])
+		flags |= PN_HEADLINE;
+	else
+		flags |= PN_TEXT;
+	if (words_of(s, a, b) == 1)
+		flags |= PN_SHORT;
+	add_name(s->pf, name, len, (uint32_t)(b - a), flags,
+	    s->base + s->tok[a].off);
+}
+
+/* Mark the title-case lines of a block, and note lowercase words. */
+static void
+lines_of(struct scan *s)
+{
+	struct person_found *pf = s->pf;
+	size_t i, nlines = s->n ? (size_t)s->tok[s->n - 1].line + 1 : 0;
+	size_t a, total, caps;
+
+	if (nlines > pf->headcap) {
+		free(pf->headline);
+		pf->headcap = nlines * 2;
+		pf->headline = xmalloc(pf->headcap);
+	}
+	for (a = 0; a < s->n; a = i) {
+		total = caps = 0;
+		for (i = a; i < s->n && s->tok[i].line == s->tok[a].line; i++) {
+			uint32_t f = s->tok[i].flags;
+
+			if (f & (TOK_DIGIT | TOK_IDEO))
+				continue;
+			total++;
+			if (f & TOK_UPPER)
+				caps++;
+			else if (!(f & TOK_HYPHEN))
+				lower_set(pf, s->tok[i].hash);
+		}
+		pf->headline[s->tok[a].line] = total >= 4 &&
+		    caps * 10 >= total * 7;
+	}
+}
+
+/* Nonzero when a name's run [a, b) is a line of its own near the top. */
+static int
+byline(const struct scan *s, size_t a, size_t b, int first)
+{
+	return first && words_of(s, a, b) >= 2 && b - a <= 4 &&
+	    (s->tok[a].flags & TOK_LINE) && (s->tok[b - 1].flags & TOK_END) &&
+	    s->tok[a].line < BYLINE_LINES;
+}
+
+void
+person_scan(const struct person_tables *pt, struct person_found *pf,
+    const struct token *tok, size_t n, const char *text, uint64_t base,
+    int first)
+{
+	struct scan s = { pt, pf, tok, n, text, base };
+	size_t i = 0, j, p, g;
+
+	lines_of(&s);
+	while (i < n) {
+		if ((p = title_at(&s, i)) > 0) {
+			p += i;
+			if (p < n && ((tok[p].flags & TOK_SPACE) ||
+			    ((tok[p].flags & TOK_GLUED) &&
+			    (tok[p - 1].flags & TOK_DOT))) && namey(&s, p, 1)) {
+				j = run_end(&s, p, 1);
+				add_run(&s, p, j, 0);
+				i = j;
+			} else
+				i = p;
+			continue;
+		}
+		if (!namey(&s, i, 0)) {
+			i++;
+			continue;
+		}
+		j = run_end(&s, i, 0);
+		for (g = i; g + 1 < j; g++)
+			if (word_in(&s, pt->given, g) &&
+			    !(tok[g].flags & TOK_HYPHEN))
+				break;
+		if (g + 1 < j && words_of(&s, g, j) >= 2)
+			add_run(&s, g, j, 0);
+		else if (byline(&s, i, j, first))
+			add_run(&s, i, j, 0);
+		else if (words_of(&s, i, j) >= 2 && j < n &&
+		    (tok[j].flags & TOK_SPACE) &&
+		    !(tok[j - 1].flags & (TOK_POSS | TOK_DOT)) &&
+		    in_list(saying, NELEM(saying), &tok[j], text))
+			add_run(&s, i, j, 0);
+		i = j;
+	}
+}
+
+void
+person_add(struct person_found *pf, const char *s, size_t n, uint64_t pos)
+{
+	uint32_t words = 1;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		words += s[i] == ' ';
+	add_name(pf, s, n, words, PN_TEXT | PN_GAZ, pos);
+}
+
+/* Nonzero when name a is b, or whole words of b. */
+static int
+within(const char *a, size_t an, const char *b, size_t bn)
+{
+	size_t i;
+
+	if (an > bn)
+		return 0;
+	for (i = 0; i + an <= bn; i++)
+		if ((i == 0 || b[i - 1] == ' ' || b[i - 1] == '-') &&
+		    (i + an == bn || b[i + an] == ' ' || b[i + an] == '-') &&
+		    memcmp(b + i, a, an) == 0)
+			return 1;
+	return 0;
+}
+
+/* Nonzero when a is b with an s at the end ("Imran Khans"). */
+static int
+plural_of(const char *a, size_t an, const char *b, size_t bn)
+{
+	return an == bn + 1 && a[bn] == 's' && memcmp(a, b, bn) == 0;
+}
+
+/* Fold name a into b: b is the name, first seen where either was. */
+static void
+fold(struct pname *a, struct pname *b)
+{
+	if (a->pos < b->pos)
+		b->pos = a->pos;
+	b->flags |= a->flags & PN_TEXT;
+	a->flags |= PN_DROP;
+}
+
+static int
+by_pos(const void *x, const void *y)
+{
+	const struct pname *a = x, *b = y;
+
+	return a->pos < b->pos ? -1 : a->pos > b->pos;
+}
+
+void
+person_each(struct person_found *pf,
+    void (*fn)(const char *, size_t, void *), void *arg)
+{
+	struct pname *a, *b;
+	size_t i, j;
+
+	for (i = 0; i < pf->n; i++) {
+		a = &pf->v[i];
+		if (a->flags & PN_SHORT)
+			a->flags |= PN_DROP;
+		/* A gazetteer's name stands for the text's at its place. */
+		for (j = 0; j < pf->n; j++)
+			if (j != i && (pf->v[j].flags & PN_GAZ) &&
+			    !(a->flags & PN_GAZ) && pf->v[j].pos == a->pos)
+				a->flags |= PN_DROP;
+	}
+	for (i = 0; i < pf->n; i++) {
+		a = &pf->v[i];
+		for (j = 0; j < pf->n && !(a->flags & PN_DROP); j++) {
+			const char *at = pf->text.p + a->off;
+			const char *bt;
+
+			b = &pf->v[j];
+			bt = pf->text.p + b->off;
+			if (i == j || (b->flags & PN_DROP) ||
+			    !(plural_of(at, a->len, bt, b->len) ||
+			    within(at, a->len, bt, b->len)))
+				continue;
+			if ((b->flags & (PN_HEADLINE | PN_TEXT)) == PN_HEADLINE &&
+			    (a->flags & PN_TEXT) && !(a->flags & PN_SHORT)) {
+				/* b, of a headline only, gives way to a */
+				fold(b, a);
+				continue;
+			}
+			fold(a, b);
+		}
+	}
+	qsort(pf->v, pf->n, sizeof(*pf->v), by_pos);
+	for (i = 0; i < pf->n; i++)
+		if (!(pf->v[i].flags & PN_DROP))
+			fn(pf->text.p + pf->v[i].off, pf->v[i].len, arg);
+}
+
+void
+person_free(struct person_found *pf)
+{
+	buf_free(&pf->text);
+	free(pf->v);
+	free(pf->lower);
+	free(pf->headline);
+	memset(pf, 0, sizeof(*pf));
+}

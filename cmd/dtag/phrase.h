@@ -1,0 +1,67 @@
+/*
+ * phrase.h: tables of words and phrases, found in tokenized text.
+ *
+ * A phrase is cut into words as the text is (token.h), so that what a
+ * gazetteer says and what the text says are compared word by word: the
+ * same word boundaries, a hyphen only where a hyphen is written, a
+ * period only where one is written ("Dr.", "U.S."), and a possessive 's
+ * in the text ignored on a phrase's last word.  A phrase is matched with
+ * or without regard to ASCII case, as it was added.
+ */
+#ifndef PHRASE_H
+#define PHRASE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "token.h"
+
+#define PHRASE_MAX_WORDS 16
+
+struct pword;
+struct phrase;
+
+struct phrase_table {
+	struct phrase *v;
+	size_t n;
+	size_t cap;
+	struct pword *words;
+	size_t nwords;
+	size_t wcap;
+	char **texts;		/* the copies words point into */
+	size_t ntexts;
+	uint32_t *index;	/* by key: 1 + the first phrase with it */
+	size_t nindex;
+	uint32_t *first;	/* first words' hashes, with the most words */
+	unsigned char *firstmax;
+	size_t nfirst;
+};
+
+/*
+ * Add the phrase s[0..n) with number id; words are separated by blanks
+ * or joined by hyphens.  Returns 0, or -1 when it has no word, more than
+ * PHRASE_MAX_WORDS, or punctuation between words ("a, b").
+ */
+int phrase_add(struct phrase_table *t, const char *s, size_t n, int caseless,
+    uint32_t id);
+/* Make the table ready to match; after the last phrase_add(). */
+void phrase_build(struct phrase_table *t);
+void phrase_free(struct phrase_table *t);
+
+/*
+ * The longest phrase of t that starts at token i of tok[0..n), of text:
+ * returns its number of tokens, 0 when none, and calls fn(id, arg) for
+ * each phrase of that length that matches (fn may be NULL).
+ */
+size_t phrase_at(const struct phrase_table *t, const struct token *tok,
+    size_t i, size_t n, const char *text, void (*fn)(uint32_t, void *),
+    void *arg);
+
+/*
+ * Nonzero when the whole of s[0..n) is a phrase of t; toks is scratch
+ * space of the caller's.
+ */
+int phrase_is(const struct phrase_table *t, const char *s, size_t n,
+    struct tokens *toks);
+
+#endif

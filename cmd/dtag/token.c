@@ -1,0 +1,441 @@
+/*
+ * token.c: cut a block of UTF-8 text into tokens (token.h), in one pass.
+ *
+ * ASCII bytes are classed by a table; other characters are decoded and
+ * classed by the ranges of uclass().  Letters without case (Arabic,
+ * Devanagari, ...) are letters; punctuation, symbols and emoji end
+ * tokens.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "token.h"
+
+enum cls {
+	C_OTHER,	/* punctuation, symbols */
+	C_LOWER,	/* a letter that is not uppercase */
+	C_UPPER,
+	C_DIGIT,
+	C_BLANK,
+	C_NL,
+	C_APOS,
+	C_HYPHEN,
+	C_DOT,
+	C_END,		/* ! ? and the full stops of other scripts */
+	C_IDEO		/* an ideograph or kana: a token of its own */
+};
+
+/*
+ * A token's hash: each byte rotated in, cheap on the hot path, then
+ * mixed once at the end (hash_end()).
+ */
+#define HASH_BASIS 0x2545F491u
+#define HASH_ADD(h, b) (((h) << 5 | (h) >> 27) ^ (uint32_t)(b))
+
+static inline uint32_t
+hash_end(uint32_t h)
+{
+	h *= 0x9E3779B1u;
+	return h ^ h >> 15;
+}
+
+/* ASCII letters and digits, lowercased; 0 for every other byte. */
+static const unsigned char wordbyte[256] = {
+	['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4',
+	['5'] = '5', ['6'] = '6', ['7'] = '7', ['8'] = '8', ['9'] = '9',
+	['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e',
+	['F'] = 'f', ['G'] = 'g', ['H'] = 'h', ['I'] = 'i', ['J'] = 'j',
+	['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n', ['O'] = 'o',
+	['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't',
+	['U'] = 'u', ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y',
+	['Z'] = 'z',
+	['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e',
+	['f'] = 'f', ['g'] = 'g', ['h'] = 'h', ['i'] = 'i', ['j'] = 'j',
+	['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n', ['o'] = 'o',
+	['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't',
+	['u'] = 'u', ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y',
+	['z'] = 'z'
+};
+
+static const unsigned char ascii[128] = {
+	['\t'] = C_BLANK, ['\v'] = C_BLANK, ['\f'] = C_BLANK,
+	['\r'] = C_BLANK, [' '] = C_BLANK, ['\n'] = C_NL,
+	['\''] = C_APOS, ['-'] = C_HYPHEN, ['.'] = C_DOT,
+	['!'] = C_END, ['?'] = C_END,
+	['0'] = C_DIGIT, ['1'] = C_DIGIT, ['2'] = C_DIGIT, ['3'] = C_DIGIT,
+	['4'] = C_DIGIT, ['5'] = C_DIGIT, ['6'] = C_DIGIT, ['7'] = C_DIGIT,
+	['8'] = C_DIGIT, ['9'] = C_DIGIT,
+	['A'] = C_UPPER, ['B'] = C_UPPER, ['C'] = C_UPPER, ['D'] = C_UPPER,
+	['E'] = C_UPPER, ['F'] = C_UPPER, ['G'] = C_UPPER, ['H'] = C_UPPER,
+	['I'] = C_UPPER, ['J'] = C_UPPER, ['K'] = C_UPPER, ['L'] = C_UPPER,
+	['M'] = C_UPPER, ['N'] = C_UPPER, ['O'] = C_UPPER, ['P'] = C_UPPER,
+	['Q'] = C_UPPER, ['R'] = C_UPPER, ['S'] = C_UPPER, ['T'] = C_UPPER,
+	['U'] = C_UPPER, ['V'] = C_UPPER, ['W'] = C_UPPER, ['X'] = C_UPPER,
+	['Y'] = C_UPPER, ['Z'] = C_UPPER,
+	['a'] = C_LOWER, ['b'] = C_LOWER, ['c'] = C_LOWER, ['d'] = C_LOWER,
+	['e'] = C_LOWER, ['f'] = C_LOWER, ['g'] = C_LOWER, ['h'] = C_LOWER,
+	['i'] = C_LOWER, ['j'] = C_LOWER, ['k'] = C_LOWER, ['l'] = C_LOWER,
+	['m'] = C_LOWER, ['n'] = C_LOWER, ['o'] = C_LOWER, ['p'] = C_LOWER,
+	['q'] = C_LOWER, ['r'] = C_LOWER, ['s'] = C_LOWER, ['t'] = C_LOWER,
+	['u'] = C_LOWER, ['v'] = C_LOWER, ['w'] = C_LOWER, ['x'] = C_LOWER,
+	['y'] = C_LOWER, ['z'] = C_LOWER
+};
+
+/* Decode the character at s[0..n) into *cp; its length, 1 when bad. */
+static size_t
+decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	uint32_t c = s[0];
+
+	if (c < 0xE0) {
+		if (c >= 0xC2 && n >= 2 && (s[1] & 0xC0) == 0x80) {
+			*cp = (c & 0x1F) << 6 | (s[1] & 0x3F);
+			return 2;
+		}
+	} else if (c < 0xF0) {
+		if (n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
+			*cp = (c & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
+			    (s[2] & 0x3F);
+			return 3;
+		}
+	} else if (c < 0xF5 && n >= 4 && (s[1] & 0xC0) == 0x80 &&
+	    (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80) {
+		*cp = (c & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+		    (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
+		return 4;
+	}
+	*cp = 0xFFFD;
+	return 1;
+}
+
+/* Nonzero for the uppercase letters of Latin, Greek and Cyrillic. */
+static int
+is_upper(uint32_t c)
+{
+	if (c >= 0xC0 && c <= 0xDE)
+		return c != 0xD7;
+	if (c >= 0x100 && c <= 0x17F) {
+		if (c == 0x138 || c == 0x149 || c == 0x17F)
+			return 0;
+		if (c == 0x178)
+			return 1;
+		if ((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E))
+			return c & 1;
+		return !(c & 1);
+	}
+	return (c >= 0x391 && c <= 0x3A9) || (c >= 0x400 && c <= 0x42F);
+}
+
+/* The class of a character beyond ASCII. */
+static enum cls
+uclass(uint32_t c)
+{
+	if (c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+	    c == 0x205F || c == 0x3000)
+		return C_BLANK;
+	if (c == 0x2019 || c == 0x02BC)
+		return C_APOS;
+	if (c == 0x2010 || c == 0x2011)
+		return C_HYPHEN;
+	if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x061F ||
+	    c == 0x0964 || c == 0x06D4)
+		return C_END;
+	if (c < 0xC0 || c == 0xD7 || c == 0xF7 || c == 0xFFFD ||
+	    (c >= 0x2000 && c <= 0x2BFF) || (c >= 0x3000 && c <= 0x303F) ||
+	    (c >= 0xFE00 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF20) ||
+	    (c >= 0x1F000 && c <= 0x1FAFF) || c >= 0xE0000)
+		return C_OTHER;
+	if ((c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) ||
+	    (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+	    (c >= 0x20000 && c <= 0x2FFFF))
+		return C_IDEO;
+	return is_upper(c) ? C_UPPER : C_LOWER;
+}
+
+/* The class of the character at s[i] (of n), and its length in *len. */
+static inline enum cls
+class_at(const unsigned char *s, size_t i, size_t n, size_t *len)
+{
+	uint32_t cp;
+
+	if (s[i] < 0x80) {
+		*len = 1;
+		return (enum cls)ascii[s[i]];
+	}
+	*len = decode(s + i, n - i, &cp);
+	return *len == 1 ? C_OTHER : uclass(cp);
+}
+
+static int
+is_letter(enum cls c)
+{
+	return c == C_LOWER || c == C_UPPER || c == C_DIGIT;
+}
+
+uint32_t
+tok_hash(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	uint32_t h = HASH_BASIS;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned c = p[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		else if (c == 0xE2 && i + 2 < n && p[i + 1] == 0x80 &&
+		    p[i + 2] == 0x99) {
+			c = '\'';	/* U+2019, as in scan_word() */
+			i += 2;
+		}
+		h = HASH_ADD(h, c);
+	}
+	return hash_end(h);
+}
+
+int
+tok_caseless_eq(const char *s, const char *t, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char a = (unsigned char)s[i], b = (unsigned char)t[i];
+
+		if (a != b) {
+			if (a >= 'A' && a <= 'Z')
+				a += 'a' - 'A';
+			if (b >= 'A' && b <= 'Z')
+				b += 'a' - 'A';
+			if (a != b)
+				return 0;
+		}
+	}
+	return 1;
+}
+
+static struct token *
+push(struct tokens *t)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 1024;
+		t->v = xrealloc(t->v, t->cap * sizeof(*t->v));
+	}
+	return &t->v[t->n++];
+}
+
+/*
+ * Scan the token of letters and digits that starts at s[i]; fill tok
+ * (but its off, line and separator flags) and return where it ends,
+ * after a possessive 's.
+ */
+static size_t
+scan_word(const unsigned char *s, size_t i, size_t n, struct token *tok)
+{
+	size_t start = i, end, len, segstart = i;
+	uint32_t h = HASH_BASIS, flags = 0;
+	unsigned upper = 0, cased = 0;
+	enum cls c = class_at(s, i, n, &len);
+
+	if (c == C_UPPER)
+		flags |= TOK_UPPER;
+	else if (c == C_DIGIT)
+		flags |= TOK_DIGIT;
+	for (;;) {
+		/* The common case: a run of ASCII letters and digits. */
+		unsigned b;
+
+		while ((b = wordbyte[s[i]]) != 0) {
+			upper += b != s[i];
+			cased += b >= 'a';
+			h = HASH_ADD(h, b);
+			if (++i >= n)
+				goto done;
+		}
+		c = class_at(s, i, n, &len);
+		if (c == C_UPPER || c == C_LOWER || c == C_DIGIT) {
+			if (len == 1) {
+				unsigned b = s[i];
+
+				if (b >= 'A' && b <= 'Z') {
+					b += 'a' - 'A';
+					upper++, cased++;
+				} else if (b >= 'a' && b <= 'z')
+					cased++;
+				h = HASH_ADD(h, b);
+			} else {
+				size_t k;
+
+				for (k = 0; k < len; k++)
+					h = HASH_ADD(h, s[i + k]);
+				cased++;
+				upper += c == C_UPPER;
+			}
+			i += len;
+		} else if (c == C_APOS) {
+			size_t l2, l3;
+			enum cls next = i + len < n ?
+			    class_at(s, i + len, n, &l2) : C_OTHER;
+
+			if (!is_letter(next))
+				break;
+			if ((s[i + len] == 's' || s[i + len] == 'S') &&
+			    (i + len + 1 >= n || !is_letter(class_at(s,
+			    i + len + 1, n, &l3)))) {
+				tok->len = (uint32_t)(i - start);
+				tok->hash = hash_end(h);
+				tok->flags = flags | TOK_POSS |
+				    (cased >= 2 && upper == cased ? TOK_CAPS : 0);
+				return i + len + 1;
+			}
+			h = HASH_ADD(h, '\'');
+			i += len;
+			segstart = i;
+		} else if (c == C_DOT && i - segstart == 1 && i + 1 < n &&
+		    s[i + 1] < 0x80 && (ascii[s[i + 1]] == C_UPPER ||
+		    ascii[s[i + 1]] == C_LOWER)) {
+			h = HASH_ADD(h, '.');	/* an initialism */
+			i++;
+			segstart = i;
+		} else
+			break;
+		if (i >= n)
+			break;
+	}
+done:
+	end = i;
+	tok->len = (uint32_t)(end - start);
+	tok->hash = hash_end(h);
+	tok->flags = flags | (cased >= 2 && upper == cased ? TOK_CAPS : 0);
+	return end;
+}
+
+/* Characters of s[0..n): the bytes that do not continue one. */
+static uint64_t
+count_chars(const unsigned char *s, size_t n)
+{
+	uint64_t c = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		c += (s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+void
+tok_scan(struct tokens *t, const char *text, size_t n)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	uint32_t next = TOK_LINE | TOK_SENT, line = 0;
+	size_t i = 0, len, prev_end = (size_t)-1;
+	struct token *tok, *prev = NULL;
+	enum cls c;
+
+	t->n = 0;
+	t->chars += count_chars(s, n);
+	while (i < n) {
+		c = class_at(s, i, n, &len);
+		switch (c) {
+		case C_UPPER:
+		case C_LOWER:
+		case C_DIGIT:
+			tok = push(t);
+			tok->off = (uint32_t)i;
+			i = scan_word(s, i, n, tok);
+			tok->line = line;
+			tok->flags |= next;
+			if (!(next & TOK_HYPHEN))
+				t->words++;
+			prev = tok;
+			prev_end = i;
+			next = TOK_SPACE;
+			continue;
+		case C_IDEO:
+			tok = push(t);
+			tok->off = (uint32_t)i;
+			tok->len = (uint32_t)len;
+			tok->hash = tok_hash(text + i, len);
+			tok->line = line;
+			tok->flags = next | TOK_IDEO;
+			t->words++;
+			prev = NULL;	/* no dots or hyphens after it */
+			i += len;
+			next = 0;
+			continue;
+		case C_BLANK:
+			break;
+		case C_NL:
+			if (prev != NULL)
+				prev->flags |= TOK_END;
+			line++;
+			next = TOK_LINE | TOK_SENT;
+			break;
+		case C_DOT:
+			if (prev != NULL && i == prev_end) {
+				prev->flags |= TOK_DOT;
+				if (i + 1 < n && s[i + 1] < 0x80 &&
+				    (ascii[s[i + 1]] == C_UPPER ||
+				    ascii[s[i + 1]] == C_LOWER))
+					next = TOK_GLUED;
+				else if (i + 1 >= n || s[i + 1] == ' ' ||
+				    s[i + 1] == '\n' || s[i + 1] == '\t' ||
+				    s[i + 1] == '\r')
+					next |= TOK_SENT;
+			} else
+				next &= ~TOK_SPACE;
+			break;
+		case C_HYPHEN: {
+			size_t l2;
+
+			if (prev != NULL && i == prev_end && i + len < n &&
+			    is_letter(class_at(s, i + len, n, &l2)))
+				next = TOK_HYPHEN;
+			else
+				next &= ~TOK_SPACE;
+			break;
+		}
+		case C_END:
+			next = (next & ~TOK_SPACE) | TOK_SENT;
+			break;
+		default:
+			next &= ~TOK_SPACE;
+			break;
+		}
+		i += len;
+	}
+	if (prev != NULL)
+		prev->flags |= TOK_END;
+}
+
+void
+tok_free(struct tokens *t)
+{
+	free(t->v);
+	memset(t, 0, sizeof(*t));
+}
+
+#define BLOCK_MIN (64 * 1024)
+#define BLOCK_MAX (1024 * 1024)
+
+size_t
+tok_block(const char *s, size_t n)
+{
+	const char *nl;
+	size_t i;
+
+	if (n <= BLOCK_MIN)
+		return n;
+	nl = memchr(s + BLOCK_MIN, '\n', (n < BLOCK_MAX ? n : BLOCK_MAX) -
+	    BLOCK_MIN);
+	if (nl != NULL)
+		return (size_t)(nl - s) + 1;
+	if (n <= BLOCK_MAX)
+		return n;
+	for (i = BLOCK_MAX; i > BLOCK_MIN; i--)
+		if (s[i - 1] == ' ' || s[i - 1] == '\t')
+			return i;
+	for (i = BLOCK_MAX; i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80; i--)
+		;
+	return i;
+}
