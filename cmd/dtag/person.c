@@ -25,6 +25,7 @@ struct pname {
 	uint32_t words;
 	uint32_t flags;
 	uint64_t pos;		/* of the first mention in the body */
+	uint64_t end;		/* and its end */
 };
 
 /* Words that join the parts of a name. */
@@ -105,6 +106,13 @@ struct scan {
 	size_t n;
 	const char *text;
 	uint64_t base;
+	unsigned char *memo;	/* by token: what namey() found, NM_* */
+};
+
+enum {
+	NM_KNOWN = 1,		/* the bits below are set */
+	NM_NAME = 2,		/* can be part of a name after a title */
+	NM_WEAK = 4		/* and without a title */
 };
 
 /* What blocked() asks phrase_at() to note. */
@@ -126,7 +134,7 @@ is_blocking(uint32_t id, void *arg)
 static int
 word_in(const struct scan *s, const struct phrase_table *t, size_t i)
 {
-	return phrase_at(t, s->tok, i, i + 1, s->text, NULL, NULL) == 1;
+	return phrase_may_start(t, s->tok[i].hash) && phrase_at(t, s->tok, i, i + 1, s->text, NULL, NULL) == 1;
 }
 
 /* Nonzero when token i starts a place, country or organisation. */
@@ -135,9 +143,11 @@ blocked(const struct scan *s, size_t i)
 {
 	struct block_arg b = { s->pt->blocking, 0 };
 
-	if (phrase_at(s->pt->places, s->tok, i, s->n, s->text, NULL, NULL))
+	if (phrase_may_start(s->pt->places, s->tok[i].hash) &&
+	    phrase_at(s->pt->places, s->tok, i, s->n, s->text, NULL, NULL))
 		return 1;
-	phrase_at(s->pt->rules, s->tok, i, s->n, s->text, is_blocking, &b);
+	if (phrase_may_start(s->pt->rules, s->tok[i].hash))
+		phrase_at(s->pt->rules, s->tok, i, s->n, s->text, is_blocking, &b);
 	return b.hit;
 }
 
@@ -158,18 +168,24 @@ static int
 namey(const struct scan *s, size_t i, int strong)
 {
 	const struct token *t = &s->tok[i];
+	unsigned char m = s->memo[i];
 
 	if (!(t->flags & TOK_UPPER) ||
 	    (t->flags & (TOK_CAPS | TOK_DIGIT | TOK_IDEO)))
 		return 0;
 	if (t->len == 1)
 		return initial(s, i);
-	if (word_in(s, s->pt->notname, i) || blocked(s, i))
-		return 0;
-	if (!strong && lower_seen(s->pf, t->hash) &&
-	    !word_in(s, s->pt->given, i))
-		return 0;
-	return 1;
+	if (!(m & NM_KNOWN)) {
+		m = NM_KNOWN;
+		if (!word_in(s, s->pt->notname, i) && !blocked(s, i)) {
+			m |= NM_NAME;
+			if (!lower_seen(s->pf, t->hash) ||
+			    word_in(s, s->pt->given, i))
+				m |= NM_WEAK;
+		}
+		s->memo[i] = m;
+	}
+	return (m & (strong ? NM_NAME : NM_WEAK)) != 0;
 }
 
 static int
@@ -196,6 +212,12 @@ run_end(const struct scan *s, size_t i, int strong)
 			j++;
 			continue;
 		}
+		/* The rest of a hyphenated name: Do-hyun, Yat-sen. */
+		if ((tok[j].flags & TOK_HYPHEN) && tok[j].len >= 2 &&
+		    !(tok[j].flags & (TOK_UPPER | TOK_DIGIT | TOK_IDEO))) {
+			j++;
+			continue;
+		}
 		if (!(tok[j].flags & (TOK_UPPER | TOK_DOT | TOK_POSS)) &&
 		    in_list(particles, NELEM(particles), &tok[j], s->text) &&
 		    j + 1 < s->n && joined(&tok[j + 1]) &&
@@ -216,6 +238,8 @@ title_at(const struct scan *s, size_t i)
 {
 	size_t p = i, l;
 
+	if (!phrase_may_start(s->pt->titles, s->tok[i].hash))
+		return 0;
 	while (p < s->n && (p == i || (s->tok[p].flags & TOK_SPACE) ||
 	    ((s->tok[p].flags & TOK_GLUED) && (s->tok[p - 1].flags & TOK_DOT))) &&
 	    (l = phrase_at(s->pt->titles, s->tok, p, s->n, s->text, NULL,
@@ -233,7 +257,7 @@ hash_of(const char *s, size_t n)
 /* Record a name: its words, or the text s[0..n); flags PN_*. */
 static void
 add_name(struct person_found *pf, const char *s, size_t n, uint32_t words,
-    uint32_t flags, uint64_t pos)
+    uint32_t flags, uint64_t pos, uint64_t end)
 {
 	uint32_t h = hash_of(s, n);
 	struct pname *p;
@@ -260,6 +284,7 @@ add_name(struct person_found *pf, const char *s, size_t n, uint32_t words,
 	p->words = words;
 	p->flags = flags;
 	p->pos = pos;
+	p->end = end;
 	buf_append(&pf->text, s, n);
 }
 
@@ -300,7 +325,8 @@ add_run(const struct scan *s, size_t a, size_t b, uint32_t flags)
 	if (words_of(s, a, b) == 1)
 		flags |= PN_SHORT;
 	add_name(s->pf, name, len, (uint32_t)(b - a), flags,
-	    s->base + s->tok[a].off);
+	    s->base + s->tok[a].off,
+	    s->base + s->tok[b - 1].off + s->tok[b - 1].len);
 }
 
 /* Mark the title-case lines of a block, and note lowercase words. */
@@ -348,8 +374,16 @@ person_scan(const struct person_tables *pt, struct person_found *pf,
     const struct token *tok, size_t n, const char *text, uint64_t base,
     int first)
 {
-	struct scan s = { pt, pf, tok, n, text, base };
+	struct scan s = { pt, pf, tok, n, text, base, NULL };
 	size_t i = 0, j, p, g;
+
+	if (n > pf->memocap) {
+		free(pf->memo);
+		pf->memocap = n * 2;
+		pf->memo = xmalloc(pf->memocap);
+	}
+	memset(pf->memo, 0, n);
+	s.memo = pf->memo;
 
 	lines_of(&s);
 	while (i < n) {
@@ -395,7 +429,7 @@ person_add(struct person_found *pf, const char *s, size_t n, uint64_t pos)
 
 	for (i = 0; i < n; i++)
 		words += s[i] == ' ';
-	add_name(pf, s, n, words, PN_TEXT | PN_GAZ, pos);
+	add_name(pf, s, n, words, PN_TEXT | PN_GAZ, pos, pos + 1);
 }
 
 /* Nonzero when name a is b, or whole words of b. */
@@ -450,10 +484,14 @@ person_each(struct person_found *pf,
 		a = &pf->v[i];
 		if (a->flags & PN_SHORT)
 			a->flags |= PN_DROP;
-		/* A gazetteer's name stands for the text's at its place. */
+		/*
+		 * A gazetteer's name found inside a name of the text gives
+		 * way to it: the text's spelling is kept.
+		 */
 		for (j = 0; j < pf->n; j++)
-			if (j != i && (pf->v[j].flags & PN_GAZ) &&
-			    !(a->flags & PN_GAZ) && pf->v[j].pos == a->pos)
+			if (j != i && (a->flags & PN_GAZ) &&
+			    !(pf->v[j].flags & (PN_GAZ | PN_SHORT)) &&
+			    a->pos >= pf->v[j].pos && a->pos < pf->v[j].end)
 				a->flags |= PN_DROP;
 	}
 	for (i = 0; i < pf->n; i++) {
@@ -490,5 +528,6 @@ person_free(struct person_found *pf)
 	free(pf->v);
 	free(pf->lower);
 	free(pf->headline);
+	free(pf->memo);
 	memset(pf, 0, sizeof(*pf));
 }

@@ -50,6 +50,8 @@ struct person_found {
 	size_t lowercap;
 	unsigned char *headline;	/* by line of a block: title case */
 	size_t headcap;
+	unsigned char *memo;		/* by token of a block */
+	size_t memocap;
 };
 
 void person_begin(struct person_found *pf, size_t bodylen);

@@ -128,7 +128,7 @@ phrase_build(struct phrase_table *t)
 	for (i = 0; i < t->n; i++) {
 		if (i > 0 && t->v[i].key == t->v[i - 1].key)
 			continue;
-		for (j = t->v[i].key & mask; t->index[j] != 0; j = (j + 1) & mask)
+		for (j = phrase_slot(t->v[i].key) & mask; t->index[j] != 0; j = (j + 1) & mask)
 			;
 		t->index[j] = (uint32_t)i + 1;
 	}
@@ -142,7 +142,8 @@ phrase_build(struct phrase_table *t)
 	for (i = 0; i < t->n; i++) {
 		uint32_t h = t->words[t->v[i].word].hash;
 
-		for (j = h & mask; t->firstmax[j] != 0 && t->first[j] != h;
+		for (j = phrase_slot(h) & mask; t->firstmax[j] != 0 &&
+		    t->first[j] != h;
 		    j = (j + 1) & mask)
 			;
 		t->first[j] = h;
@@ -173,7 +174,8 @@ first_max(const struct phrase_table *t, uint32_t h)
 {
 	size_t j, mask = t->nfirst - 1;
 
-	for (j = h & mask; t->firstmax[j] != 0; j = (j + 1) & mask)
+	for (j = phrase_slot(h) & mask; t->firstmax[j] != 0;
+	    j = (j + 1) & mask)
 		if (t->first[j] == h)
 			return t->firstmax[j];
 	return 0;
@@ -231,7 +233,8 @@ phrase_at(const struct phrase_table *t, const struct token *tok, size_t i,
 	for (; len > 0; len--) {
 		uint32_t key = keys[len - 1];
 
-		for (j = key & mask; t->index[j] != 0; j = (j + 1) & mask)
+		for (j = phrase_slot(key) & mask; t->index[j] != 0;
+		    j = (j + 1) & mask)
 			if (t->v[t->index[j] - 1].key == key)
 				break;
 		if (t->index[j] == 0)

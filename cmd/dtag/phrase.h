@@ -48,6 +48,28 @@ int phrase_add(struct phrase_table *t, const char *s, size_t n, int caseless,
 void phrase_build(struct phrase_table *t);
 void phrase_free(struct phrase_table *t);
 
+/* The slot of hash h in the tables, before the mask: its high bits. */
+static inline size_t
+phrase_slot(uint32_t h)
+{
+	return (size_t)((h * 0x9E3779B1u) >> 8);
+}
+
+/* Nonzero when a phrase of t may start with a word of hash h. */
+static inline int
+phrase_may_start(const struct phrase_table *t, uint32_t h)
+{
+	size_t j, mask = t->nfirst - 1;
+
+	if (t->n == 0)
+		return 0;
+	for (j = phrase_slot(h) & mask; t->firstmax[j] != 0;
+	    j = (j + 1) & mask)
+		if (t->first[j] == h)
+			return 1;
+	return 0;
+}
+
 /*
  * The longest phrase of t that starts at token i of tok[0..n), of text:
  * returns its number of tokens, 0 when none, and calls fn(id, arg) for

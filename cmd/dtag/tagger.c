@@ -74,8 +74,11 @@ tagger_ready(struct tagger *tg)
 	tg->tokens = tg->on[TAG_PERSON] || tg->on[TAG_WORDS] ||
 	    tg->on[TAG_CHARS];
 	for (i = 0; i < rs->n; i++)
-		if (tg->rule_on[i])
+		if (tg->rule_on[i]) {
 			tg->tokens = 1;
+			if (rs->v[i].re == NULL)
+				tg->words_on = 1;
+		}
 	if (tg->match_limit == 0)
 		tg->match_limit = 10000000;
 }
@@ -287,6 +290,10 @@ match_words(const struct tagger *tg, struct tagwork *w, const char *s,
 			i++;
 			continue;
 		}
+		if (!phrase_may_start(&tg->rules.words, tok[i].hash)) {
+			i++;
+			continue;
+		}
 		w->pos = base + tok[i].off;
 		len = phrase_at(&tg->rules.words, tok, i, n, s, on_hit, &h);
 		i += len ? len : 1;
@@ -339,8 +346,8 @@ put_place(struct buf *out, const char *s, size_t n)
 	int caps = 1, letters = 0;
 
 	for (i = 0; i < n; i++) {
-		if (s[i] >= 'a' && s[i] <= 'z')
-			caps = 0;
+		if ((s[i] >= 'a' && s[i] <= 'z') || (unsigned char)s[i] >= 0x80)
+			caps = 0;	/* only ASCII capitals are changed */
 		letters += s[i] >= 'A' && s[i] <= 'Z';
 	}
 	buf_puts(out, "place: ");
@@ -543,7 +550,8 @@ tag_body(const struct tagger *tg, struct tagwork *w, const char *body,
 	for (off = 0; tg->tokens && off < n; off += blen) {
 		blen = tok_block(body + off, n - off);
 		tok_scan(&w->toks, body + off, blen);
-		match_words(tg, w, body + off, off);
+		if (tg->words_on)
+			match_words(tg, w, body + off, off);
 		if (tg->on[TAG_PERSON])
 			person_scan(&(struct person_tables){ &tg->titles,
 			    &tg->given, &tg->notname, &tg->places,

@@ -44,6 +44,7 @@ struct tagger {
 	long person_tag;		/* the rules' tag "person", or -1 */
 	int tokens;			/* nonzero when a chosen tagger needs
 					 * the body's tokens */
+	int words_on;			/* and when a word rule is chosen */
 	unsigned long match_limit;
 };
 
