@@ -382,6 +382,8 @@ person_scan(const struct person_tables *pt, struct person_found *pf,
 		pf->memocap = n * 2;
 		pf->memo = xmalloc(pf->memocap);
 	}
+	if (n == 0)
+		return;
 	memset(pf->memo, 0, n);
 	s.memo = pf->memo;
 
@@ -515,7 +517,8 @@ person_each(struct person_found *pf,
 			fold(a, b);
 		}
 	}
-	qsort(pf->v, pf->n, sizeof(*pf->v), by_pos);
+	if (pf->n > 0)
+		qsort(pf->v, pf->n, sizeof(*pf->v), by_pos);
 	for (i = 0; i < pf->n; i++)
 		if (!(pf->v[i].flags & PN_DROP))
 			fn(pf->text.p + pf->v[i].off, pf->v[i].len, arg);

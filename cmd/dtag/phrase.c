@@ -119,7 +119,8 @@ phrase_build(struct phrase_table *t)
 {
 	size_t i, j, mask;
 
-	qsort(t->v, t->n, sizeof(*t->v), by_key);
+	if (t->n > 0)
+		qsort(t->v, t->n, sizeof(*t->v), by_key);
 	free(t->index);
 	t->nindex = slots_for(t->n);
 	t->index = xmalloc(t->nindex * sizeof(*t->index));

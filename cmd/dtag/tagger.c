@@ -441,6 +441,8 @@ unique_values(struct tagwork *w)
 {
 	size_t i, k = 0;
 
+	if (w->nvals == 0)
+		return 0;
 	for (i = 0; i < w->nvals; i++)
 		if (w->vals[i].text == NULL)
 			w->vals[i].text = w->vtext.p + w->vals[i].off;
