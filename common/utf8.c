@@ -134,6 +134,25 @@ utf8_valid_prefix(const char *s, size_t n)
 	return valid_prefix((const unsigned char *)s, n, 0);
 }
 
+uint32_t
+utf8_decode(const char *str, size_t n, size_t *len)
+{
+	static const unsigned char lead_bits[5] = { 0, 0x7F, 0x1F, 0x0F, 0x07 };
+	const unsigned char *s = (const unsigned char *)str;
+	int k = utf8_sequence(s, n), i;
+	uint32_t c;
+
+	if (k < 0) {
+		*len = (size_t)-k;
+		return 0xFFFD;
+	}
+	c = s[0] & lead_bits[k];
+	for (i = 1; i < k; i++)
+		c = c << 6 | (s[i] & 0x3F);
+	*len = (size_t)k;
+	return c;
+}
+
 size_t
 utf8_text_prefix(const char *s, size_t n)
 {

@@ -10,6 +10,7 @@
 #define UTF8_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -37,6 +38,13 @@ size_t utf8_text_prefix(const char *s, size_t n);
  * well-formed, minus the length of its maximal ill-formed subpart.
  */
 int utf8_sequence(const unsigned char *s, size_t n);
+
+/*
+ * The code point of the character at s[0..n) (n > 0), its length in
+ * *len; U+FFFD, with the length of the ill-formed subpart, when the
+ * bytes there are not well-formed.
+ */
+uint32_t utf8_decode(const char *s, size_t n, size_t *len);
 
 /*
  * Append s[0..n) to b with each ill-formed subpart replaced by U+FFFD.

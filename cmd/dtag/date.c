@@ -17,6 +17,7 @@
 #endif
 
 #include "date.h"
+#include "utf8.h"
 
 #define YEAR_MIN 1800
 #define YEAR_MAX 2199
@@ -124,35 +125,6 @@ is_alpha(char c)
 	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* The code point of the UTF-8 sequence at p[0..n), or 0 if ill-formed. */
-static uint32_t
-decode(const unsigned char *p, size_t n, size_t *len)
-{
-	uint32_t c;
-	size_t k, i;
-
-	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
-		c = p[0] & 0x1F;
-		k = 2;
-	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
-		c = p[0] & 0x0F;
-		k = 3;
-	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
-		c = p[0] & 0x07;
-		k = 4;
-	} else
-		return 0;
-	if (n < k)
-		return 0;
-	for (i = 1; i < k; i++) {
-		if ((p[i] & 0xC0) != 0x80)
-			return 0;
-		c = c << 6 | (p[i] & 0x3F);
-	}
-	*len = k;
-	return c;
-}
-
 size_t
 date_letter_len(const char *s, size_t n, int *upper)
 {
@@ -165,7 +137,7 @@ date_letter_len(const char *s, size_t n, int *upper)
 		*upper = is_upper(s[0]);
 		return is_alpha(s[0]);
 	}
-	if ((c = decode(p, n, &len)) == 0)
+	if ((c = utf8_decode(s, n, &len)) == 0xFFFD)
 		return 0;
 	for (i = 0; i < NELEM(letters); i++)
 		if (c >= letters[i].lo && c <= letters[i].hi)
@@ -182,26 +154,15 @@ date_letter_len(const char *s, size_t n, int *upper)
 size_t
 date_space_len(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	size_t len = n > 0 ? utf8_space_len(s, n) : 0;
 
-	switch (p[0]) {
-	case ' ':
-	case '\t':
-		return 1;
-	case 0xC2:		/* U+00A0 */
-		return n >= 2 && p[1] == 0xA0 ? 2 : 0;
-	case 0xE2:		/* U+2000..U+200A, U+202F, U+205F */
-		if (n < 3)
-			return 0;
-		if (p[1] == 0x80 && p[2] >= 0x80 &&
-		    (p[2] <= 0x8A || p[2] == 0xAF))
-			return 3;
-		return p[1] == 0x81 && p[2] == 0x9F ? 3 : 0;
-	case 0xE3:		/* U+3000 */
-		return n >= 3 && p[1] == 0x80 && p[2] == 0x80 ? 3 : 0;
-	default:
+	/* White space that ends a line is not white space within one. */
+	if (len == 1 && s[0] != ' ' && s[0] != '\t')
 		return 0;
-	}
+	if (len == 3 && (unsigned char)s[1] == 0x80 &&
+	    ((unsigned char)s[2] == 0xA8 || (unsigned char)s[2] == 0xA9))
+		return 0;	/* U+2028, U+2029 */
+	return len;
 }
 
 /* The position after the white space at s[i..n). */

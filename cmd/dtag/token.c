@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "token.h"
+#include "utf8.h"
 
 enum cls {
 	C_OTHER,	/* punctuation, symbols */
@@ -82,33 +83,6 @@ static const unsigned char ascii[128] = {
 	['y'] = C_LOWER, ['z'] = C_LOWER
 };
 
-/* Decode the character at s[0..n) into *cp; its length, 1 when bad. */
-static size_t
-decode(const unsigned char *s, size_t n, uint32_t *cp)
-{
-	uint32_t c = s[0];
-
-	if (c < 0xE0) {
-		if (c >= 0xC2 && n >= 2 && (s[1] & 0xC0) == 0x80) {
-			*cp = (c & 0x1F) << 6 | (s[1] & 0x3F);
-			return 2;
-		}
-	} else if (c < 0xF0) {
-		if (n >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
-			*cp = (c & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 |
-			    (s[2] & 0x3F);
-			return 3;
-		}
-	} else if (c < 0xF5 && n >= 4 && (s[1] & 0xC0) == 0x80 &&
-	    (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80) {
-		*cp = (c & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
-		    (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3F);
-		return 4;
-	}
-	*cp = 0xFFFD;
-	return 1;
-}
-
 /* Nonzero for the uppercase letters of Latin, Greek and Cyrillic. */
 static int
 is_upper(uint32_t c)
@@ -157,14 +131,11 @@ uclass(uint32_t c)
 static inline enum cls
 class_at(const unsigned char *s, size_t i, size_t n, size_t *len)
 {
-	uint32_t cp;
-
 	if (s[i] < 0x80) {
 		*len = 1;
 		return (enum cls)ascii[s[i]];
 	}
-	*len = decode(s + i, n - i, &cp);
-	return *len == 1 ? C_OTHER : uclass(cp);
+	return uclass(utf8_decode((const char *)s + i, n - i, len));
 }
 
 static int

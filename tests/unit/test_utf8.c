@@ -76,5 +76,22 @@ main(void)
 	    repairs_to("\xED\xA0\x80", 3, R R R, 3));
 	CHECK("valid text is unchanged",
 	    repairs_to("caf\xC3\xA9", 5, "caf\xC3\xA9", 0));
+	{
+		size_t len;
+		uint32_t c;
+
+		c = utf8_decode("\xC3\x87" "a", 3, &len);
+		CHECK("utf8_decode: a two-byte letter", c == 0xC7 && len == 2);
+		c = utf8_decode("\xE2\x80\x99", 3, &len);
+		CHECK("utf8_decode: U+2019", c == 0x2019 && len == 3);
+		c = utf8_decode("\xF0\x9F\x98\x80", 4, &len);
+		CHECK("utf8_decode: four bytes", c == 0x1F600 && len == 4);
+		c = utf8_decode("\xE2\x80", 2, &len);
+		CHECK("utf8_decode: a cut sequence is U+FFFD, its 2 bytes",
+		    c == 0xFFFD && len == 2);
+		c = utf8_decode("\xFF" "x", 2, &len);
+		CHECK("utf8_decode: a bad byte is U+FFFD, 1 byte",
+		    c == 0xFFFD && len == 1);
+	}
 	return check_status();
 }
