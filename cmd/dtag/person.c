@@ -28,31 +28,43 @@ struct pname {
 	uint64_t end;		/* and its end */
 };
 
+/* A word of a list, and its length. */
+struct word {
+	const char *s;
+	size_t n;
+};
+#define W(s) { s, sizeof(s) - 1 }
+
 /* Words that join the parts of a name. */
-static const char *const particles[] = {
-	"al", "bin", "binti", "da", "das", "de", "del", "della", "den", "der",
-	"di", "dos", "du", "el", "ibn", "la", "le", "ud", "ul", "van", "von"
+static const struct word particles[] = {
+	W("al"), W("bin"), W("binti"), W("da"), W("das"), W("de"),
+	W("del"), W("della"), W("den"), W("der"), W("di"), W("dos"),
+	W("du"), W("el"), W("ibn"), W("la"), W("le"), W("ud"), W("ul"),
+	W("van"), W("von")
 };
 
 /* Verbs of saying: a name before one is a person's. */
-static const char *const saying[] = {
-	"added", "announced", "argued", "asked", "asserted", "commented",
-	"emphasised", "emphasized", "explained", "highlighted", "insisted",
-	"maintained", "noted", "observed", "pointed", "remarked", "replied",
-	"reiterated", "said", "says", "stated", "stressed", "told", "tweeted",
-	"underlined", "underscored", "urged", "warned", "wrote"
+static const struct word saying[] = {
+	W("added"), W("announced"), W("argued"), W("asked"),
+	W("asserted"), W("commented"), W("emphasised"), W("emphasized"),
+	W("explained"), W("highlighted"), W("insisted"),
+	W("maintained"), W("noted"), W("observed"), W("pointed"),
+	W("remarked"), W("replied"), W("reiterated"), W("said"),
+	W("says"), W("stated"), W("stressed"), W("told"), W("tweeted"),
+	W("underlined"), W("underscored"), W("urged"), W("warned"),
+	W("wrote")
 };
 
 /* Nonzero when token t of text is one of the n words of list. */
 static int
-in_list(const char *const *list, size_t n, const struct token *t,
+in_list(const struct word *list, size_t n, const struct token *t,
     const char *text)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (strlen(list[i]) == t->len &&
-		    memcmp(list[i], text + t->off, t->len) == 0)
+		if (list[i].n == t->len && list[i].s[0] == text[t->off] &&
+		    memcmp(list[i].s, text + t->off, t->len) == 0)
 			return 1;
 	return 0;
 }
@@ -130,11 +142,15 @@ is_blocking(uint32_t id, void *arg)
 		b->hit = 1;
 }
 
-/* Nonzero when token i is one of the words in table t (as one word). */
+/*
+ * Nonzero when token i is one of the words in table t (as one word), of
+ * mark m.
+ */
 static int
-word_in(const struct scan *s, const struct phrase_table *t, size_t i)
+word_in(const struct scan *s, const struct phrase_table *t, int m, size_t i)
 {
-	return phrase_may_start(t, s->tok[i].hash) && phrase_at(t, s->tok, i, i + 1, s->text, NULL, NULL) == 1;
+	return (s->tok[i].flags & TOK_MARK(m)) &&
+	    phrase_at(t, s->tok, i, i + 1, s->text, NULL, NULL) == 1;
 }
 
 /* Nonzero when token i starts a place, country or organisation. */
@@ -143,10 +159,10 @@ blocked(const struct scan *s, size_t i)
 {
 	struct block_arg b = { s->pt->blocking, 0 };
 
-	if (phrase_may_start(s->pt->places, s->tok[i].hash) &&
+	if ((s->tok[i].flags & TOK_MARK(PM_PLACES)) &&
 	    phrase_at(s->pt->places, s->tok, i, s->n, s->text, NULL, NULL))
 		return 1;
-	if (phrase_may_start(s->pt->rules, s->tok[i].hash))
+	if (s->tok[i].flags & TOK_MARK(PM_RULES))
 		phrase_at(s->pt->rules, s->tok, i, s->n, s->text, is_blocking, &b);
 	return b.hit;
 }
@@ -177,10 +193,11 @@ namey(const struct scan *s, size_t i, int strong)
 		return initial(s, i);
 	if (!(m & NM_KNOWN)) {
 		m = NM_KNOWN;
-		if (!word_in(s, s->pt->notname, i) && !blocked(s, i)) {
+		if (!word_in(s, s->pt->notname, PM_NOTNAME, i) &&
+		    !blocked(s, i)) {
 			m |= NM_NAME;
 			if (!lower_seen(s->pf, t->hash) ||
-			    word_in(s, s->pt->given, i))
+			    word_in(s, s->pt->given, PM_GIVEN, i))
 				m |= NM_WEAK;
 		}
 		s->memo[i] = m;
@@ -238,7 +255,7 @@ title_at(const struct scan *s, size_t i)
 {
 	size_t p = i, l;
 
-	if (!phrase_may_start(s->pt->titles, s->tok[i].hash))
+	if (!(s->tok[i].flags & TOK_MARK(PM_TITLES)))
 		return 0;
 	while (p < s->n && (p == i || (s->tok[p].flags & TOK_SPACE) ||
 	    ((s->tok[p].flags & TOK_GLUED) && (s->tok[p - 1].flags & TOK_DOT))) &&
@@ -407,7 +424,7 @@ person_scan(const struct person_tables *pt, struct person_found *pf,
 		}
 		j = run_end(&s, i, 0);
 		for (g = i; g + 1 < j; g++)
-			if (word_in(&s, pt->given, g) &&
+			if (word_in(&s, pt->given, PM_GIVEN, g) &&
 			    !(tok[g].flags & TOK_HYPHEN))
 				break;
 		if (g + 1 < j && words_of(&s, g, j) >= 2)

@@ -28,6 +28,14 @@
 #include "phrase.h"
 #include "token.h"
 
+/*
+ * The tables' marks (phrase.h) that person_scan() expects on the
+ * tokens: TOK_MARK(PM_TITLES) on a token that may start a title, ...
+ */
+enum person_mark {
+	PM_TITLES, PM_GIVEN, PM_NOTNAME, PM_PLACES, PM_RULES, PM_TABLES
+};
+
 struct person_tables {
 	const struct phrase_table *titles;	/* any case */
 	const struct phrase_table *given;	/* this case */

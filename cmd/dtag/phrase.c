@@ -2,10 +2,11 @@
  * phrase.c: tables of phrases (phrase.h).
  *
  * Phrases are kept sorted by a key, the hash of their words and what
- * joins them; an open-addressed index finds the first phrase of a key.
- * A second open-addressed set holds the hash of every first word, with
- * the most words of a phrase that starts with it, so that most tokens of
- * a text cost one probe.
+ * joins them.  An open-addressed index holds the key of every phrase
+ * and of every phrase's first words: a text is matched a word at a
+ * time, and stops at the first words no phrase starts with, so that
+ * most tokens cost one probe.  A second set holds the hash of every
+ * first word, for phrase_may_start() and the marks.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,7 @@ struct pword {
 	const char *text;
 	uint32_t len;
 	uint32_t hash;
-	uint32_t flags;		/* the token's: TOK_DOT, TOK_POSS */
+	uint32_t flags;		/* the token's: TOK_DOT, TOK_POSS, TOK_UPPER */
 	char sep;		/* ' ' or '-' before it; 0 for the first */
 };
 
@@ -27,6 +28,14 @@ struct phrase {
 	uint32_t id;
 	unsigned char nwords;
 	unsigned char caseless;
+};
+
+/* What an index slot's val holds. */
+enum {
+	IX_AT = 0x3FFFFFFF,	/* 1 + the first phrase of the key, or 0 */
+	IX_ANYCASE = 0x40000000,	/* a phrase's first word, and some
+					 * phrase may start in lowercase */
+	IX_LONGER = 0x80000000	/* the first words of a longer phrase */
 };
 
 /* The key of a phrase of n words, the first at w. */
@@ -84,7 +93,7 @@ phrase_add(struct phrase_table *t, const char *s, size_t n, int caseless,
 		w->text = copy + toks.v[i].off;
 		w->len = toks.v[i].len;
 		w->hash = toks.v[i].hash;
-		w->flags = toks.v[i].flags & (TOK_DOT | TOK_POSS);
+		w->flags = toks.v[i].flags & (TOK_DOT | TOK_POSS | TOK_UPPER);
 		w->sep = i == 0 ? 0 : (toks.v[i].flags & TOK_HYPHEN) ? '-' :
 		    ' ';
 	}
@@ -114,42 +123,70 @@ slots_for(size_t n)
 	return s;
 }
 
+/*
+ * The slot of key k in the open-addressed slots v[0..n): the one that
+ * holds it, or the empty one where it goes.
+ */
+static struct pslot *
+slot_put(struct pslot *v, size_t n, uint32_t k)
+{
+	size_t j, mask = n - 1;
+
+	for (j = phrase_slot(k) & mask; v[j].val != 0 && v[j].key != k;
+	    j = (j + 1) & mask)
+		;
+	v[j].key = k;
+	return &v[j];
+}
+
+static struct pslot *
+slots_new(size_t n)
+{
+	struct pslot *v = xmalloc(n * sizeof(*v));
+
+	memset(v, 0, n * sizeof(*v));
+	return v;
+}
+
 void
 phrase_build(struct phrase_table *t)
 {
-	size_t i, j, mask;
+	size_t i;
 
 	if (t->n > 0)
 		qsort(t->v, t->n, sizeof(*t->v), by_key);
 	free(t->index);
-	t->nindex = slots_for(t->n);
-	t->index = xmalloc(t->nindex * sizeof(*t->index));
-	memset(t->index, 0, t->nindex * sizeof(*t->index));
-	mask = t->nindex - 1;
+	t->nindex = slots_for(t->nwords);
+	t->index = slots_new(t->nindex);
 	for (i = 0; i < t->n; i++) {
-		if (i > 0 && t->v[i].key == t->v[i - 1].key)
-			continue;
-		for (j = phrase_slot(t->v[i].key) & mask; t->index[j] != 0; j = (j + 1) & mask)
-			;
-		t->index[j] = (uint32_t)i + 1;
+		const struct pword *w = &t->words[t->v[i].word];
+		uint32_t key = w[0].hash, bits = 0;
+		size_t k;
+
+		if (t->v[i].caseless || !(w[0].flags & TOK_UPPER))
+			bits = IX_ANYCASE;
+		for (k = 1; k < t->v[i].nwords; k++) {
+			slot_put(t->index, t->nindex, key)->val |=
+			    bits | IX_LONGER;
+			key = tok_hash_join(key, w[k].sep, w[k].hash);
+			bits = 0;
+		}
+		if (i == 0 || t->v[i].key != t->v[i - 1].key)
+			bits |= (uint32_t)i + 1;
+		if (bits != 0)
+			slot_put(t->index, t->nindex, key)->val |= bits;
 	}
 	free(t->first);
-	free(t->firstmax);
 	t->nfirst = slots_for(t->n);
-	t->first = xmalloc(t->nfirst * sizeof(*t->first));
-	t->firstmax = xmalloc(t->nfirst);
-	memset(t->firstmax, 0, t->nfirst);
-	mask = t->nfirst - 1;
+	t->first = slots_new(t->nfirst);
 	for (i = 0; i < t->n; i++) {
-		uint32_t h = t->words[t->v[i].word].hash;
+		const struct pword *w = &t->words[t->v[i].word];
+		struct pslot *f = slot_put(t->first, t->nfirst, w->hash);
 
-		for (j = phrase_slot(h) & mask; t->firstmax[j] != 0 &&
-		    t->first[j] != h;
-		    j = (j + 1) & mask)
-			;
-		t->first[j] = h;
-		if (t->firstmax[j] < t->v[i].nwords)
-			t->firstmax[j] = t->v[i].nwords;
+		if ((f->val & FIRST_MOST) < t->v[i].nwords)
+			f->val = (f->val & ~FIRST_MOST) | t->v[i].nwords;
+		if (t->v[i].caseless || !(w->flags & TOK_UPPER))
+			f->val |= FIRST_ANYCASE;
 	}
 }
 
@@ -165,21 +202,58 @@ phrase_free(struct phrase_table *t)
 	free(t->words);
 	free(t->index);
 	free(t->first);
-	free(t->firstmax);
 	memset(t, 0, sizeof(*t));
 }
 
-/* The most words of a phrase starting with a word of hash h, or 0. */
-static unsigned
-first_max(const struct phrase_table *t, uint32_t h)
+void
+phrase_marks_build(struct phrase_marks *m, const struct phrase_table *const *t,
+    size_t n)
 {
-	size_t j, mask = t->nfirst - 1;
+	size_t k, i, total = 0;
 
-	for (j = phrase_slot(h) & mask; t->firstmax[j] != 0;
-	    j = (j + 1) & mask)
-		if (t->first[j] == h)
-			return t->firstmax[j];
-	return 0;
+	for (k = 0; k < n; k++)
+		total += t[k]->n;
+	m->n = slots_for(2 * total);	/* most lookups miss: keep it sparse */
+	m->v = slots_new(m->n);
+	for (k = 0; k < n; k++)
+		for (i = 0; i < t[k]->nfirst; i++) {
+			uint32_t v = t[k]->first[i].val;
+
+			if (v != 0)
+				slot_put(m->v, m->n, t[k]->first[i].key)->val |=
+				    (uint32_t)1 << k | (v & FIRST_ANYCASE ?
+				    (uint32_t)1 << (16 + k) : 0);
+		}
+}
+
+void
+phrase_mark(const struct phrase_marks *m, struct token *tok, size_t n)
+{
+	size_t i, j, mask = m->n - 1;
+
+	for (i = 0; i < n; i++) {
+		uint32_t h = tok[i].hash;
+
+		for (j = phrase_slot(h) & mask; m->v[j].val != 0;
+		    j = (j + 1) & mask)
+			if (m->v[j].key == h) {
+				uint32_t v = m->v[j].val;
+
+				/* Tables of capitalised phrases only skip
+				 * a word in lowercase. */
+				if (!(tok[i].flags & TOK_UPPER))
+					v &= v >> 16;
+				tok[i].flags |= (v & 0xFFFF) << 16;
+				break;
+			}
+	}
+}
+
+void
+phrase_marks_free(struct phrase_marks *m)
+{
+	free(m->v);
+	memset(m, 0, sizeof(*m));
 }
 
 /* Nonzero when phrase p is the text of tokens tok[0..p->nwords). */
@@ -209,50 +283,59 @@ words_match(const struct phrase_table *t, const struct phrase *p,
 	return 1;
 }
 
+/* The index's slot of key, or NULL. */
+static const struct pslot *
+index_find(const struct phrase_table *t, uint32_t key)
+{
+	size_t j, mask = t->nindex - 1;
+
+	for (j = phrase_slot(key) & mask; t->index[j].val != 0;
+	    j = (j + 1) & mask)
+		if (t->index[j].key == key)
+			return &t->index[j];
+	return NULL;
+}
+
 size_t
 phrase_at(const struct phrase_table *t, const struct token *tok, size_t i,
     size_t n, const char *text, void (*fn)(uint32_t, void *), void *arg)
 {
-	uint32_t keys[PHRASE_MAX_WORDS];
-	size_t len, most, j, k, mask;
-	int found;
+	uint32_t keys[PHRASE_MAX_WORDS], at[PHRASE_MAX_WORDS];
+	const struct pslot *x;
+	uint32_t key;
+	size_t len, k, found = 0;
 
-	if (t->n == 0 || (most = first_max(t, tok[i].hash)) == 0)
+	if (t->n == 0 || (x = index_find(t, tok[i].hash)) == NULL ||
+	    (!(x->val & IX_ANYCASE) && !(tok[i].flags & TOK_UPPER)))
 		return 0;
-	if (most > n - i)
-		most = n - i;
-	keys[0] = tok[i].hash;
-	for (len = 1; len < most; len++) {
-		uint32_t f = tok[i + len].flags;
-
-		if (!(f & (TOK_SPACE | TOK_HYPHEN)))
+	/* Walk on while the words are the start of some phrase. */
+	for (len = 1;; len++) {
+		keys[len - 1] = x->key;
+		at[len - 1] = x->val & IX_AT;
+		if (!(x->val & IX_LONGER) || len == PHRASE_MAX_WORDS ||
+		    i + len >= n ||
+		    !(tok[i + len].flags & (TOK_SPACE | TOK_HYPHEN)))
 			break;
-		keys[len] = tok_hash_join(keys[len - 1],
-		    (f & TOK_HYPHEN) ? '-' : ' ', tok[i + len].hash);
+		key = tok_hash_join(x->key, (tok[i + len].flags &
+		    TOK_HYPHEN) ? '-' : ' ', tok[i + len].hash);
+		if ((x = index_find(t, key)) == NULL)
+			break;
 	}
-	mask = t->nindex - 1;
-	for (; len > 0; len--) {
-		uint32_t key = keys[len - 1];
-
-		for (j = phrase_slot(key) & mask; t->index[j] != 0;
-		    j = (j + 1) & mask)
-			if (t->v[t->index[j] - 1].key == key)
-				break;
-		if (t->index[j] == 0)
+	/* The longest phrase whose words are the text's. */
+	for (; len > 0 && !found; len--) {
+		if (at[len - 1] == 0)
 			continue;
-		found = 0;
-		for (k = t->index[j] - 1; k < t->n && t->v[k].key == key; k++)
+		for (k = at[len - 1] - 1; k < t->n &&
+		    t->v[k].key == keys[len - 1]; k++)
 			if (t->v[k].nwords == len &&
 			    words_match(t, &t->v[k], tok + i, text)) {
-				found = 1;
+				found = len;
 				if (fn == NULL)
 					break;
 				fn(t->v[k].id, arg);
 			}
-		if (found)
-			return len;
 	}
-	return 0;
+	return found;
 }
 
 int

@@ -21,6 +21,12 @@
 struct pword;
 struct phrase;
 
+/* An open-addressed slot: a hash or key, and what it leads to. */
+struct pslot {
+	uint32_t key;
+	uint32_t val;	/* 0 for an empty slot */
+};
+
 struct phrase_table {
 	struct phrase *v;
 	size_t n;
@@ -30,11 +36,19 @@ struct phrase_table {
 	size_t wcap;
 	char **texts;		/* the copies words point into */
 	size_t ntexts;
-	uint32_t *index;	/* by key: 1 + the first phrase with it */
+	struct pslot *index;	/* by key: 1 + the first phrase with it */
 	size_t nindex;
-	uint32_t *first;	/* first words' hashes, with the most words */
-	unsigned char *firstmax;
+	struct pslot *first;	/* by first word's hash: FIRST_* */
 	size_t nfirst;
+};
+
+/*
+ * The tables a text is matched against, in one set: one probe per token
+ * tells which of them may have a phrase that starts with it.
+ */
+struct phrase_marks {
+	struct pslot *v;	/* by hash: a bit for each table */
+	size_t n;
 };
 
 /*
@@ -55,20 +69,44 @@ phrase_slot(uint32_t h)
 	return (size_t)((h * 0x9E3779B1u) >> 8);
 }
 
-/* Nonzero when a phrase of t may start with a word of hash h. */
-static inline int
-phrase_may_start(const struct phrase_table *t, uint32_t h)
+enum {
+	FIRST_MOST = 0xFF,	/* the most words of a phrase */
+	FIRST_ANYCASE = 0x100	/* some phrase may start in lowercase */
+};
+
+/*
+ * What t knows of phrases that start with a word of hash h: 0 when none,
+ * else the most words of one, with FIRST_ANYCASE.
+ */
+static inline unsigned
+phrase_first(const struct phrase_table *t, uint32_t h)
 {
 	size_t j, mask = t->nfirst - 1;
 
 	if (t->n == 0)
 		return 0;
-	for (j = phrase_slot(h) & mask; t->firstmax[j] != 0;
+	for (j = phrase_slot(h) & mask; t->first[j].val != 0;
 	    j = (j + 1) & mask)
-		if (t->first[j] == h)
-			return 1;
+		if (t->first[j].key == h)
+			return t->first[j].val;
 	return 0;
 }
+
+/* Nonzero when a phrase of t may start with a word of hash h. */
+static inline int
+phrase_may_start(const struct phrase_table *t, uint32_t h)
+{
+	return phrase_first(t, h) != 0;
+}
+
+/*
+ * Make m the marks of tables t[0..n), n <= 16: phrase_mark() then sets
+ * TOK_MARK(k) on each token that may start a phrase of t[k].
+ */
+void phrase_marks_build(struct phrase_marks *m,
+    const struct phrase_table *const *t, size_t n);
+void phrase_mark(const struct phrase_marks *m, struct token *tok, size_t n);
+void phrase_marks_free(struct phrase_marks *m);
 
 /*
  * The longest phrase of t that starts at token i of tok[0..n), of text:

@@ -39,6 +39,7 @@ struct value {
 void
 tagger_ready(struct tagger *tg)
 {
+	const struct phrase_table *tables[PM_TABLES];
 	struct ruleset *rs = &tg->rules;
 	size_t i, t, next = 0;
 
@@ -81,6 +82,12 @@ tagger_ready(struct tagger *tg)
 		}
 	if (tg->match_limit == 0)
 		tg->match_limit = 10000000;
+	tables[PM_TITLES] = &tg->titles;
+	tables[PM_GIVEN] = &tg->given;
+	tables[PM_NOTNAME] = &tg->notname;
+	tables[PM_PLACES] = &tg->places;
+	tables[PM_RULES] = &rs->words;
+	phrase_marks_build(&tg->marks, tables, PM_TABLES);
 }
 
 void
@@ -91,6 +98,7 @@ tagger_free(struct tagger *tg)
 	phrase_free(&tg->given);
 	phrase_free(&tg->notname);
 	phrase_free(&tg->places);
+	phrase_marks_free(&tg->marks);
 	free(tg->tag_on);
 	free(tg->rule_on);
 	free(tg->blocking);
@@ -290,7 +298,7 @@ match_words(const struct tagger *tg, struct tagwork *w, const char *s,
 			i++;
 			continue;
 		}
-		if (!phrase_may_start(&tg->rules.words, tok[i].hash)) {
+		if (!(tok[i].flags & TOK_MARK(PM_RULES))) {
 			i++;
 			continue;
 		}
@@ -552,6 +560,8 @@ tag_body(const struct tagger *tg, struct tagwork *w, const char *body,
 	for (off = 0; tg->tokens && off < n; off += blen) {
 		blen = tok_block(body + off, n - off);
 		tok_scan(&w->toks, body + off, blen);
+		if (tg->words_on || tg->on[TAG_PERSON])
+			phrase_mark(&tg->marks, w->toks.v, w->toks.n);
 		if (tg->words_on)
 			match_words(tg, w, body + off, off);
 		if (tg->on[TAG_PERSON])

@@ -32,6 +32,8 @@ extern const char *const tag_names[TAG_BUILTIN];
 struct tagger {
 	struct ruleset rules;
 	struct phrase_table titles, given, notname, places;
+	struct phrase_marks marks;	/* of those and the rules' words, by
+					 * enum person_mark */
 	enum date_order order;
 	unsigned char on[TAG_BUILTIN];	/* the built-in taggers chosen */
 	unsigned char *tag_on;		/* by rule tag */

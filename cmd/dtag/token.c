@@ -282,14 +282,22 @@ done:
 	return end;
 }
 
-/* Characters of s[0..n): the bytes that do not continue one. */
+/*
+ * Characters of s[0..n): the bytes that do not continue one, counted
+ * eight at a time (a continuation byte is 10xxxxxx).
+ */
 static uint64_t
 count_chars(const unsigned char *s, size_t n)
 {
-	uint64_t c = 0;
-	size_t i;
+	uint64_t c = 0, x, cont;
+	size_t i = 0;
 
-	for (i = 0; i < n; i++)
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&x, s + i, 8);
+		cont = x & ~(x << 1) & 0x8080808080808080u;
+		c += 8 - ((cont >> 7) * 0x0101010101010101u >> 56);
+	}
+	for (; i < n; i++)
 		c += (s[i] & 0xC0) != 0x80;
 	return c;
 }
@@ -306,7 +314,14 @@ tok_scan(struct tokens *t, const char *text, size_t n)
 	t->n = 0;
 	t->chars += count_chars(s, n);
 	while (i < n) {
-		c = class_at(s, i, n, &len);
+		/* The common cases first: a word of ASCII, a space. */
+		if (wordbyte[s[i]] != 0)
+			c = C_LOWER;
+		else if (s[i] == ' ') {
+			i++;
+			continue;
+		} else
+			c = class_at(s, i, n, &len);
 		switch (c) {
 		case C_UPPER:
 		case C_LOWER:

@@ -30,6 +30,8 @@ enum {
 	TOK_END = 1 << 10,	/* the last token of its line */
 	TOK_IDEO = 1 << 11	/* an ideograph or kana */
 };
+/* Bits 16 and up are marks of phrase_mark() (phrase.h). */
+#define TOK_MARK(k) ((uint32_t)1 << (16 + (k)))
 
 struct token {
 	uint32_t off;		/* in the block */

@@ -3,6 +3,7 @@
 # the sample dump of this project against its gold.
 . "$TESTS/lib.sh"
 
+need_shared
 sample=$TESTS/../sample
 test_expect_success 'the sample dump: boundary F1 >= 0.97, titles >= 0.9' '
 	dsplit "$sample/sample.txt.gz" | djson |
@@ -12,7 +13,6 @@ test_expect_success 'the sample dump: boundary F1 >= 0.97, titles >= 0.9' '
 	    { cat score; false; }
 '
 
-need_shared
 for run in "1 3M" "2 3M" "3 6M"; do
 	set -- $run
 	test_expect_success "mkdump --seed $1 --size $2: boundary F1 >= 0.98" "
