@@ -35,6 +35,26 @@ struct word {
 };
 #define W(s) { s, sizeof(s) - 1 }
 
+enum {
+	WM_NOTNAME = 1,
+	WM_GIVEN = 2
+};
+
+#define WORDMEMO_SLOTS 256
+
+/*
+ * What a word of the document is, WM_*, kept for the next time it is
+ * seen: its text, with TOK_DOT and TOK_POSS, as a key.
+ */
+struct wordmemo {
+	const char *text;
+	uint32_t len;
+	uint32_t hash;
+	uint32_t flags;
+	uint32_t gen;
+	unsigned what;
+};
+
 /* Words that join the parts of a name. */
 static const struct word particles[] = {
 	W("al"), W("bin"), W("binti"), W("da"), W("das"), W("de"),
@@ -71,43 +91,90 @@ in_list(const struct word *list, size_t n, const struct token *t,
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+/*
+ * The words seen in lowercase: a set of their hashes, open-addressed,
+ * sized for a word in four bytes of the body and grown when it is half
+ * full, up to a million words (later ones are not noted).
+ */
+#define LOWER_MIN ((size_t)1 << 8)
+#define LOWER_MAX ((size_t)1 << 21)
+
 void
 person_begin(struct person_found *pf, size_t bodylen)
 {
-	size_t bits = 4096, words;
+	size_t cap = LOWER_MIN;
 
-	while (bits < bodylen && bits < ((size_t)1 << 22))
-		bits *= 2;
-	words = bits / 64;
-	if (words > pf->lowercap) {
+	while (cap < bodylen / 4 && cap < LOWER_MAX)
+		cap *= 2;
+	if (cap > pf->loweralloc) {
 		free(pf->lower);
-		pf->lower = xmalloc(words * sizeof(*pf->lower));
-		pf->lowercap = words;
+		pf->lower = xmalloc(cap * sizeof(*pf->lower));
+		pf->loweralloc = cap;
 	}
-	memset(pf->lower, 0, words * sizeof(*pf->lower));
-	pf->lowerbits = bits;
+	memset(pf->lower, 0, cap * sizeof(*pf->lower));
+	pf->lowercap = cap;
+	pf->nlower = 0;
+	if (pf->words == NULL) {
+		pf->words = xmalloc(WORDMEMO_SLOTS * sizeof(*pf->words));
+		memset(pf->words, 0, WORDMEMO_SLOTS * sizeof(*pf->words));
+	}
+	if (++pf->gen == 0) {	/* no memo of 2^32 documents ago stays */
+		memset(pf->words, 0, WORDMEMO_SLOTS * sizeof(*pf->words));
+		pf->gen = 1;
+	}
 	pf->n = 0;
 	pf->text.len = 0;
 }
 
+/* The slot of hash h (not 0) in the set of lowercase words. */
+static size_t
+lower_slot(const uint32_t *set, size_t cap, uint32_t h)
+{
+	size_t j, mask = cap - 1;
+
+	for (j = phrase_slot(h) & mask; set[j] != 0 && set[j] != h;
+	    j = (j + 1) & mask)
+		;
+	return j;
+}
+
+/* Note a word seen in lowercase, by its hash. */
 static void
 lower_set(struct person_found *pf, uint32_t h)
 {
-	size_t mask = pf->lowerbits - 1, a = h & mask,
-	    b = ((h * 0x9e3779b1u) >> 7) & mask;
+	size_t j, i;
 
-	pf->lower[a / 64] |= (uint64_t)1 << (a % 64);
-	pf->lower[b / 64] |= (uint64_t)1 << (b % 64);
+	h += h == 0;
+	j = lower_slot(pf->lower, pf->lowercap, h);
+	if (pf->lower[j] != 0)
+		return;
+	if (2 * (pf->nlower + 1) > pf->lowercap) {
+		uint32_t *old = pf->lower;
+		size_t oldcap = pf->lowercap;
+
+		if (oldcap >= LOWER_MAX)
+			return;		/* full: later words are not noted */
+		pf->lowercap *= 2;
+		if (pf->lowercap > pf->loweralloc)
+			pf->loweralloc = pf->lowercap;
+		pf->lower = xmalloc(pf->loweralloc * sizeof(*pf->lower));
+		memset(pf->lower, 0, pf->lowercap * sizeof(*pf->lower));
+		for (i = 0; i < oldcap; i++)
+			if (old[i] != 0)
+				pf->lower[lower_slot(pf->lower, pf->lowercap,
+				    old[i])] = old[i];
+		free(old);
+		j = lower_slot(pf->lower, pf->lowercap, h);
+	}
+	pf->lower[j] = h;
+	pf->nlower++;
 }
 
 static int
 lower_seen(const struct person_found *pf, uint32_t h)
 {
-	size_t mask = pf->lowerbits - 1, a = h & mask,
-	    b = ((h * 0x9e3779b1u) >> 7) & mask;
-
-	return (pf->lower[a / 64] >> (a % 64) & 1) &&
-	    (pf->lower[b / 64] >> (b % 64) & 1);
+	h += h == 0;
+	return pf->lower[lower_slot(pf->lower, pf->lowercap, h)] != 0;
 }
 
 /* What a scan of one block needs. */
@@ -159,12 +226,42 @@ blocked(const struct scan *s, size_t i)
 {
 	struct block_arg b = { s->pt->blocking, 0 };
 
+	if (s->tok[i].flags & PM_RULED) {
+		if (s->tok[i].flags & PM_BLOCKS)
+			return 1;
+		b.hit = -1;	/* known: no rule's word blocks */
+	}
+
 	if ((s->tok[i].flags & TOK_MARK(PM_PLACES)) &&
 	    phrase_at(s->pt->places, s->tok, i, s->n, s->text, NULL, NULL))
 		return 1;
+	if (b.hit < 0)
+		return 0;
 	if (s->tok[i].flags & TOK_MARK(PM_RULES))
 		phrase_at(s->pt->rules, s->tok, i, s->n, s->text, is_blocking, &b);
 	return b.hit;
+}
+
+/* What token i is, WM_*: the lists' answer for one word. */
+static unsigned
+word_is(const struct scan *s, size_t i)
+{
+	const struct token *t = &s->tok[i];
+	const char *text = s->text + t->off;
+	uint32_t flags = t->flags & (TOK_DOT | TOK_POSS);
+	struct wordmemo *m = &s->pf->words[t->hash % WORDMEMO_SLOTS];
+
+	if (m->gen == s->pf->gen && m->hash == t->hash && m->len == t->len &&
+	    m->flags == flags && memcmp(m->text, text, t->len) == 0)
+		return m->what;
+	m->text = text;
+	m->len = t->len;
+	m->hash = t->hash;
+	m->flags = flags;
+	m->gen = s->pf->gen;
+	m->what = (word_in(s, s->pt->notname, PM_NOTNAME, i) ? WM_NOTNAME :
+	    0) | (word_in(s, s->pt->given, PM_GIVEN, i) ? WM_GIVEN : 0);
+	return m->what;
 }
 
 /* Nonzero when token i is an initial: "W." */
@@ -192,12 +289,12 @@ namey(const struct scan *s, size_t i, int strong)
 	if (t->len == 1)
 		return initial(s, i);
 	if (!(m & NM_KNOWN)) {
+		unsigned w = word_is(s, i);
+
 		m = NM_KNOWN;
-		if (!word_in(s, s->pt->notname, PM_NOTNAME, i) &&
-		    !blocked(s, i)) {
+		if (!(w & WM_NOTNAME) && !blocked(s, i)) {
 			m |= NM_NAME;
-			if (!lower_seen(s->pf, t->hash) ||
-			    word_in(s, s->pt->given, PM_GIVEN, i))
+			if (!lower_seen(s->pf, t->hash) || (w & WM_GIVEN))
 				m |= NM_WEAK;
 		}
 		s->memo[i] = m;
@@ -424,7 +521,7 @@ person_scan(const struct person_tables *pt, struct person_found *pf,
 		}
 		j = run_end(&s, i, 0);
 		for (g = i; g + 1 < j; g++)
-			if (word_in(&s, pt->given, PM_GIVEN, g) &&
+			if ((word_is(&s, g) & WM_GIVEN) &&
 			    !(tok[g].flags & TOK_HYPHEN))
 				break;
 		if (g + 1 < j && words_of(&s, g, j) >= 2)
@@ -549,5 +646,6 @@ person_free(struct person_found *pf)
 	free(pf->lower);
 	free(pf->headline);
 	free(pf->memo);
+	free(pf->words);
 	memset(pf, 0, sizeof(*pf));
 }

@@ -35,6 +35,14 @@
 enum person_mark {
 	PM_TITLES, PM_GIVEN, PM_NOTNAME, PM_PLACES, PM_RULES, PM_TABLES
 };
+/*
+ * Where the caller has matched the rules' words already, it says so, so
+ * that person_scan() need not match them again.
+ */
+#define PM_RULED TOK_MARK(PM_TABLES)	/* the rules' words were matched
+					 * at this token */
+#define PM_BLOCKS TOK_MARK(PM_TABLES + 1)	/* and a country or an
+						 * org starts here */
 
 struct person_tables {
 	const struct phrase_table *titles;	/* any case */
@@ -46,6 +54,7 @@ struct person_tables {
 };
 
 struct pname;
+struct wordmemo;
 
 /* What one thread finds in one document: reset by person_begin(). */
 struct person_found {
@@ -53,13 +62,16 @@ struct person_found {
 	struct pname *v;
 	size_t n;
 	size_t cap;
-	uint64_t *lower;	/* a bitmap of words seen in lowercase */
-	size_t lowerbits;
-	size_t lowercap;
+	uint32_t *lower;	/* the hashes of words seen in lowercase */
+	size_t nlower;
+	size_t lowercap;	/* its slots for this document */
+	size_t loweralloc;	/* and those allocated */
 	unsigned char *headline;	/* by line of a block: title case */
 	size_t headcap;
 	unsigned char *memo;		/* by token of a block */
 	size_t memocap;
+	struct wordmemo *words;		/* what one word is, by its hash */
+	uint32_t gen;			/* of the document, in words */
 };
 
 void person_begin(struct person_found *pf, size_t bodylen);

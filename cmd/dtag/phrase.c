@@ -205,47 +205,66 @@ phrase_free(struct phrase_table *t)
 	memset(t, 0, sizeof(*t));
 }
 
+/*
+ * A slot of the marks: the hash's high 16 bits, then a bit for each
+ * table a phrase of which may start with it, and above those a bit for
+ * each table where one may start in lowercase.  Two hashes of the same
+ * slot chain and high bits share a slot: a mark may be false, never
+ * missing.
+ */
+#define MARK_KEY(h) ((h) & 0xFFFF0000u)
+#define MARK_BITS 0xFFu
+#define MARK_ANYCASE(b) ((b) >> 8 & MARK_BITS)
+
+static size_t
+mark_slot(const uint32_t *v, size_t n, uint32_t h)
+{
+	size_t j, mask = n - 1;
+
+	for (j = phrase_slot(h) & mask; v[j] != 0 &&
+	    MARK_KEY(v[j]) != MARK_KEY(h); j = (j + 1) & mask)
+		;
+	return j;
+}
+
 void
 phrase_marks_build(struct phrase_marks *m, const struct phrase_table *const *t,
     size_t n)
 {
-	size_t k, i, total = 0;
+	size_t k, i, j, firsts = 0;
 
 	for (k = 0; k < n; k++)
-		total += t[k]->n;
-	m->n = slots_for(2 * total);	/* most lookups miss: keep it sparse */
-	m->v = slots_new(m->n);
+		for (i = 0; i < t[k]->nfirst; i++)
+			firsts += t[k]->first[i].val != 0;
+	m->n = slots_for(firsts);
+	m->v = xmalloc(m->n * sizeof(*m->v));
+	memset(m->v, 0, m->n * sizeof(*m->v));
 	for (k = 0; k < n; k++)
 		for (i = 0; i < t[k]->nfirst; i++) {
-			uint32_t v = t[k]->first[i].val;
+			uint32_t h = t[k]->first[i].key,
+			    v = t[k]->first[i].val;
 
-			if (v != 0)
-				slot_put(m->v, m->n, t[k]->first[i].key)->val |=
-				    (uint32_t)1 << k | (v & FIRST_ANYCASE ?
-				    (uint32_t)1 << (16 + k) : 0);
+			if (v == 0)
+				continue;
+			j = mark_slot(m->v, m->n, h);
+			m->v[j] |= MARK_KEY(h) | (uint32_t)1 << k |
+			    (v & FIRST_ANYCASE ? (uint32_t)1 << (8 + k) : 0);
 		}
 }
 
 void
 phrase_mark(const struct phrase_marks *m, struct token *tok, size_t n)
 {
-	size_t i, j, mask = m->n - 1;
+	size_t i;
 
 	for (i = 0; i < n; i++) {
-		uint32_t h = tok[i].hash;
+		uint32_t v = m->v[mark_slot(m->v, m->n, tok[i].hash)];
 
-		for (j = phrase_slot(h) & mask; m->v[j].val != 0;
-		    j = (j + 1) & mask)
-			if (m->v[j].key == h) {
-				uint32_t v = m->v[j].val;
-
-				/* Tables of capitalised phrases only skip
-				 * a word in lowercase. */
-				if (!(tok[i].flags & TOK_UPPER))
-					v &= v >> 16;
-				tok[i].flags |= (v & 0xFFFF) << 16;
-				break;
-			}
+		/* Tables of capitalised phrases only skip a lowercase
+		 * word. */
+		if (!(tok[i].flags & TOK_UPPER))
+			v &= MARK_ANYCASE(v) | ~MARK_BITS;
+		tok[i].flags |= (v & MARK_BITS) << 16;
 	}
 }
 
@@ -268,9 +287,8 @@ words_match(const struct phrase_table *t, const struct phrase *p,
 		const char *s = text + tok[i].off;
 		uint32_t f = tok[i].flags;
 
-		if (tok[i].len != w[i].len || (p->caseless ?
-		    !tok_caseless_eq(s, w[i].text, w[i].len) :
-		    memcmp(s, w[i].text, w[i].len) != 0))
+		if (tok[i].len != w[i].len ||
+		    !tok_text_eq(s, w[i].text, w[i].len, p->caseless))
 			return 0;
 		if ((w[i].flags & TOK_DOT) && !(f & TOK_DOT))
 			return 0;

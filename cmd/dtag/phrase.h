@@ -47,7 +47,8 @@ struct phrase_table {
  * tells which of them may have a phrase that starts with it.
  */
 struct phrase_marks {
-	struct pslot *v;	/* by hash: a bit for each table */
+	uint32_t *v;		/* by hash: its high 16 bits, and a bit for
+				 * each table and one for its FIRST_ANYCASE */
 	size_t n;
 };
 
@@ -100,8 +101,9 @@ phrase_may_start(const struct phrase_table *t, uint32_t h)
 }
 
 /*
- * Make m the marks of tables t[0..n), n <= 16: phrase_mark() then sets
- * TOK_MARK(k) on each token that may start a phrase of t[k].
+ * Make m the marks of tables t[0..n), n <= 8: phrase_mark() then sets
+ * TOK_MARK(k) on each token that may start a phrase of t[k].  A mark may
+ * be wrong the other way, rarely: a table must still be asked.
  */
 void phrase_marks_build(struct phrase_marks *m,
     const struct phrase_table *const *t, size_t n);

@@ -156,6 +156,7 @@ tagwork_free(struct tagwork *w)
 struct hit_arg {
 	const struct tagger *tg;
 	struct tagwork *w;
+	int blocks;		/* a country or an org was hit */
 };
 
 static void
@@ -164,6 +165,7 @@ on_hit(uint32_t id, void *arg)
 	struct hit_arg *h = arg;
 	struct hit *hit = &h->w->hits[id];
 
+	h->blocks |= h->tg->blocking[id];
 	if (!h->tg->rule_on[id])
 		return;
 	if (hit->count++ == 0) {
@@ -287,8 +289,8 @@ static void
 match_words(const struct tagger *tg, struct tagwork *w, const char *s,
     uint64_t base)
 {
-	struct hit_arg h = { tg, w };
-	const struct token *tok = w->toks.v;
+	struct hit_arg h = { tg, w, 0 };
+	struct token *tok = w->toks.v;
 	size_t i = 0, n = w->toks.n, len;
 
 	while (i < n) {
@@ -303,7 +305,10 @@ match_words(const struct tagger *tg, struct tagwork *w, const char *s,
 			continue;
 		}
 		w->pos = base + tok[i].off;
+		h.blocks = 0;
 		len = phrase_at(&tg->rules.words, tok, i, n, s, on_hit, &h);
+		/* What person_scan() would ask again. */
+		tok[i].flags |= PM_RULED | (h.blocks ? PM_BLOCKS : 0);
 		i += len ? len : 1;
 	}
 }

@@ -28,17 +28,84 @@ enum cls {
 };
 
 /*
- * A token's hash: each byte rotated in, cheap on the hot path, then
- * mixed once at the end (hash_end()).
+ * A token's hash: its bytes (ASCII letters lowercased) packed eight at a
+ * time into a 64-bit word, each word multiplied in, then mixed down to
+ * 32 bits.  A run of ASCII letters and digits is packed a word at once.
  */
-#define HASH_BASIS 0x2545F491u
-#define HASH_ADD(h, b) (((h) << 5 | (h) >> 27) ^ (uint32_t)(b))
+struct hstate {
+	uint64_t h;
+	uint64_t acc;		/* the bytes not yet multiplied in */
+	unsigned k;		/* how many: fewer than 8 */
+};
+
+#define ONES 0x0101010101010101u
+#define HIGHS 0x8080808080808080u
+#define HASH_MUL 0x9E3779B97F4A7C15u
+
+static inline void
+hs_init(struct hstate *hs)
+{
+	hs->h = 0x2545F4914F6CDD1Du;
+	hs->acc = 0;
+	hs->k = 0;
+}
+
+/* Add the n bytes (1 to 8) packed in v, the first lowest, the rest 0. */
+static inline void
+hs_add(struct hstate *hs, uint64_t v, unsigned n)
+{
+	hs->acc |= v << 8 * hs->k;
+	if (hs->k + n < 8) {
+		hs->k += n;
+		return;
+	}
+	hs->h = (hs->h ^ hs->acc) * HASH_MUL;
+	hs->k = hs->k + n - 8;
+	hs->acc = hs->k ? v >> 8 * (n - hs->k) : 0;
+}
 
 static inline uint32_t
-hash_end(uint32_t h)
+hs_end(const struct hstate *hs)
 {
-	h *= 0x9E3779B1u;
-	return h ^ h >> 15;
+	uint64_t h = (hs->h ^ hs->acc ^ (uint64_t)hs->k << 60) * HASH_MUL;
+
+	h ^= h >> 29;
+	h *= 0xBF58476D1CE4E5B9u;
+	return (uint32_t)(h ^ h >> 32);
+}
+
+/* The 8 bytes at p as a number, the first lowest. */
+static inline uint64_t
+load8(const unsigned char *p)
+{
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
+	    (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
+	    (uint64_t)p[7] << 56;
+}
+
+/* The high bit of each byte of v that is ASCII and in [lo, hi]. */
+static inline uint64_t
+bytes_in(uint64_t v, unsigned lo, unsigned hi)
+{
+	uint64_t y = v & ~HIGHS;
+
+	return (y + (0x80 - lo) * ONES) & ~(y + (0x7F - hi) * ONES) & ~v &
+	    HIGHS;
+}
+
+/* The number of bytes below the lowest with its high bit set (m != 0). */
+static inline unsigned
+first_byte(uint64_t m)
+{
+	return (unsigned)(((((m & -m) - 1) >> 7) & ONES) * ONES >> 56);
+}
+
+/* The number of bytes of m with their high bit set. */
+static inline unsigned
+count_bytes(uint64_t m)
+{
+	return (unsigned)((m >> 7) * ONES >> 56);
 }
 
 /* ASCII letters and digits, lowercased; 0 for every other byte. */
@@ -148,9 +215,10 @@ uint32_t
 tok_hash(const char *s, size_t n)
 {
 	const unsigned char *p = (const unsigned char *)s;
-	uint32_t h = HASH_BASIS;
+	struct hstate hs;
 	size_t i;
 
+	hs_init(&hs);
 	for (i = 0; i < n; i++) {
 		unsigned c = p[i];
 
@@ -161,29 +229,9 @@ tok_hash(const char *s, size_t n)
 			c = '\'';	/* U+2019, as in scan_word() */
 			i += 2;
 		}
-		h = HASH_ADD(h, c);
+		hs_add(&hs, c, 1);
 	}
-	return hash_end(h);
-}
-
-int
-tok_caseless_eq(const char *s, const char *t, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		unsigned char a = (unsigned char)s[i], b = (unsigned char)t[i];
-
-		if (a != b) {
-			if (a >= 'A' && a <= 'Z')
-				a += 'a' - 'A';
-			if (b >= 'A' && b <= 'Z')
-				b += 'a' - 'A';
-			if (a != b)
-				return 0;
-		}
-	}
-	return 1;
+	return hs_end(&hs);
 }
 
 static struct token *
@@ -197,6 +245,40 @@ push(struct tokens *t)
 }
 
 /*
+ * The run of ASCII letters and digits at s[i..n): add it to hs, count
+ * its uppercase letters into *upper and its lowercase into *lower, and
+ * return its end.
+ */
+static inline size_t
+ascii_run(const unsigned char *s, size_t i, size_t n, struct hstate *hs,
+    unsigned *upper, unsigned *lower)
+{
+	unsigned b;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t v = load8(s + i), up = bytes_in(v, 'A', 'Z'),
+		    lo = bytes_in(v, 'a', 'z'), keep,
+		    stop = ~(up | lo | bytes_in(v, '0', '9')) & HIGHS;
+		unsigned run = stop ? first_byte(stop) : 8;
+
+		if (run == 0)
+			return i;
+		keep = run == 8 ? ~(uint64_t)0 : ((uint64_t)1 << 8 * run) - 1;
+		*upper += count_bytes(up & keep);
+		*lower += count_bytes(lo & keep);
+		hs_add(hs, (v | 0x20 * ONES) & keep, run);
+		if (run < 8)
+			return i + run;
+	}
+	for (; i < n && (b = wordbyte[s[i]]) != 0; i++) {
+		*upper += b != s[i];
+		*lower += b >= 'a' && b == s[i];
+		hs_add(hs, b, 1);
+	}
+	return i;
+}
+
+/*
  * Scan the token of letters and digits that starts at s[i]; fill tok
  * (but its off, line and separator flags) and return where it ends,
  * after a possessive 's.
@@ -205,44 +287,29 @@ static size_t
 scan_word(const unsigned char *s, size_t i, size_t n, struct token *tok)
 {
 	size_t start = i, end, len, segstart = i;
-	uint32_t h = HASH_BASIS, flags = 0;
-	unsigned upper = 0, cased = 0;
+	struct hstate hs;
+	uint32_t flags = 0;
+	unsigned upper = 0, lower = 0;	/* letters not uppercase */
 	enum cls c = class_at(s, i, n, &len);
 
+	hs_init(&hs);
 	if (c == C_UPPER)
 		flags |= TOK_UPPER;
 	else if (c == C_DIGIT)
 		flags |= TOK_DIGIT;
 	for (;;) {
-		/* The common case: a run of ASCII letters and digits. */
-		unsigned b;
-
-		while ((b = wordbyte[s[i]]) != 0) {
-			upper += b != s[i];
-			cased += b >= 'a';
-			h = HASH_ADD(h, b);
-			if (++i >= n)
-				goto done;
-		}
+		i = ascii_run(s, i, n, &hs, &upper, &lower);
+		if (i >= n)
+			break;
 		c = class_at(s, i, n, &len);
 		if (c == C_UPPER || c == C_LOWER || c == C_DIGIT) {
-			if (len == 1) {
-				unsigned b = s[i];
+			size_t k;
 
-				if (b >= 'A' && b <= 'Z') {
-					b += 'a' - 'A';
-					upper++, cased++;
-				} else if (b >= 'a' && b <= 'z')
-					cased++;
-				h = HASH_ADD(h, b);
-			} else {
-				size_t k;
-
-				for (k = 0; k < len; k++)
-					h = HASH_ADD(h, s[i + k]);
-				cased++;
-				upper += c == C_UPPER;
-			}
+			/* Not ASCII: ascii_run() took those. */
+			for (k = 0; k < len; k++)
+				hs_add(&hs, s[i + k], 1);
+			upper += c == C_UPPER;
+			lower += c == C_LOWER;
 			i += len;
 		} else if (c == C_APOS) {
 			size_t l2, l3;
@@ -255,18 +322,18 @@ scan_word(const unsigned char *s, size_t i, size_t n, struct token *tok)
 			    (i + len + 1 >= n || !is_letter(class_at(s,
 			    i + len + 1, n, &l3)))) {
 				tok->len = (uint32_t)(i - start);
-				tok->hash = hash_end(h);
+				tok->hash = hs_end(&hs);
 				tok->flags = flags | TOK_POSS |
-				    (cased >= 2 && upper == cased ? TOK_CAPS : 0);
+				    (upper >= 2 && lower == 0 ? TOK_CAPS : 0);
 				return i + len + 1;
 			}
-			h = HASH_ADD(h, '\'');
+			hs_add(&hs, '\'', 1);
 			i += len;
 			segstart = i;
 		} else if (c == C_DOT && i - segstart == 1 && i + 1 < n &&
 		    s[i + 1] < 0x80 && (ascii[s[i + 1]] == C_UPPER ||
 		    ascii[s[i + 1]] == C_LOWER)) {
-			h = HASH_ADD(h, '.');	/* an initialism */
+			hs_add(&hs, '.', 1);	/* an initialism */
 			i++;
 			segstart = i;
 		} else
@@ -274,11 +341,10 @@ scan_word(const unsigned char *s, size_t i, size_t n, struct token *tok)
 		if (i >= n)
 			break;
 	}
-done:
 	end = i;
 	tok->len = (uint32_t)(end - start);
-	tok->hash = hash_end(h);
-	tok->flags = flags | (cased >= 2 && upper == cased ? TOK_CAPS : 0);
+	tok->hash = hs_end(&hs);
+	tok->flags = flags | (upper >= 2 && lower == 0 ? TOK_CAPS : 0);
 	return end;
 }
 

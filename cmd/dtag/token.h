@@ -63,8 +63,31 @@ tok_hash_join(uint32_t h, int sep, uint32_t next)
 	return (h ^ next) * 0x85ebca77u;
 }
 
-/* Nonzero when s[0..n) and t[0..n) are equal but for ASCII case. */
-int tok_caseless_eq(const char *s, const char *t, size_t n);
+/*
+ * Nonzero when s[0..n) and t[0..n) are equal, but for ASCII case when
+ * caseless: for the short words of tokens, inline.
+ */
+static inline int
+tok_text_eq(const char *s, const char *t, size_t n, int caseless)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		unsigned char a = (unsigned char)s[i], b = (unsigned char)t[i];
+
+		if (a == b)
+			continue;
+		if (!caseless)
+			return 0;
+		if (a >= 'A' && a <= 'Z')
+			a += 'a' - 'A';
+		if (b >= 'A' && b <= 'Z')
+			b += 'a' - 'A';
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
 
 /*
  * The length of the next block of s[0..n) to scan: the text up to the
