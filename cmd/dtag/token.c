@@ -228,6 +228,9 @@ tok_hash(const char *s, size_t n)
 		    p[i + 2] == 0x99) {
 			c = '\'';	/* U+2019, as in scan_word() */
 			i += 2;
+		} else if (c == 0xCA && i + 1 < n && p[i + 1] == 0xBC) {
+			c = '\'';	/* U+02BC, likewise */
+			i++;
 		}
 		hs_add(&hs, c, 1);
 	}
@@ -411,9 +414,11 @@ tok_scan(struct tokens *t, const char *text, size_t n)
 			tok->line = line;
 			tok->flags = next | TOK_IDEO;
 			t->words++;
-			prev = NULL;	/* no dots or hyphens after it */
+			prev = tok;
+			prev_end = (size_t)-1;	/* no dots or hyphens after it */
 			i += len;
-			next = 0;
+			next = TOK_SPACE;	/* the next ideograph is the next
+						 * word of a phrase */
 			continue;
 		case C_BLANK:
 			break;

@@ -221,6 +221,22 @@ tp_case(void)
 	phrase_free(&t);
 }
 
+/* Ideographs: each a word, and a phrase of several matches in text. */
+static void
+tp_ideographs(void)
+{
+	struct phrase_table t = { 0 };
+
+	CHECK("a phrase of ideographs can be added",
+	    tp_add(&t, "中国", 0, 1) == 0);
+	phrase_build(&t);
+	CHECK("a phrase of ideographs matches within a text",
+	    tp_at(&t, "在中国的", 1, NULL) == 2);
+	CHECK("but not across punctuation",
+	    tp_at(&t, "中，国", 0, NULL) == 0);
+	phrase_free(&t);
+}
+
 static void
 tp_joins(void)
 {
@@ -478,6 +494,7 @@ main(void)
 	tp_longest();
 	tp_case();
 	tp_joins();
+	tp_ideographs();
 	tp_ids();
 	tp_first();
 	tp_whole();

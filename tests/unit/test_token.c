@@ -310,10 +310,10 @@ tt_scripts(void)
 
 	t.words = 0;
 	s = tt_scan(&t, "中国人");
-	CHECK("each ideograph is a token with TOK_IDEO", t.n == 3 &&
-	    tt_is(&t, s, 0, 0, "中", TOK_IDEO | TT_START) &&
-	    tt_is(&t, s, 1, 3, "国", TOK_IDEO) && t.v[2].off == 6 &&
-	    t.v[2].len == 3 && (t.v[2].flags & TOK_IDEO));
+	CHECK("each ideograph is a token, the next word of a phrase",
+	    t.n == 3 && tt_is(&t, s, 0, 0, "中", TOK_IDEO | TT_START) &&
+	    tt_is(&t, s, 1, 3, "国", TOK_SPACE | TOK_IDEO) &&
+	    tt_is(&t, s, 2, 6, "人", TOK_SPACE | TOK_IDEO | TOK_END));
 	CHECK("each ideograph is a word", t.words == 3);
 	CHECK("an ideograph's hash is tok_hash of its bytes",
 	    tt_hashes_agree(&t, s) && t.n == 3 &&
@@ -321,8 +321,19 @@ tt_scripts(void)
 
 	s = tt_scan(&t, "カタカナ");
 	CHECK("each kana is a token with TOK_IDEO", t.n == 4 &&
-	    tt_is(&t, s, 1, 3, "タ", TOK_IDEO) && t.v[3].off == 9 &&
-	    (t.v[3].flags & TOK_IDEO));
+	    tt_is(&t, s, 1, 3, "タ", TOK_SPACE | TOK_IDEO) &&
+	    t.v[3].off == 9 && (t.v[3].flags & TOK_IDEO));
+
+	s = tt_scan(&t, "a 中\nb");
+	CHECK("an ideograph that ends a line is TOK_END", t.n == 3 &&
+	    tt_is(&t, s, 1, 2, "中", TOK_SPACE | TOK_IDEO | TOK_END));
+	s = tt_scan(&t, "中 ab");
+	CHECK("a word after an ideograph and a blank is TOK_SPACE",
+	    t.n == 2 && tt_is(&t, s, 1, 4, "ab", TOK_SPACE | TOK_END));
+	s = tt_scan(&t, "中.ab");
+	CHECK("no period is taken after an ideograph", t.n == 2 &&
+	    t.v[0].flags == (TOK_IDEO | TT_START) &&
+	    !(t.v[1].flags & (TOK_SPACE | TOK_GLUED)));
 
 	s = tt_scan(&t, "ab中cd");
 	CHECK("an ideograph ends the ascii word before it", t.n == 3 &&
@@ -427,6 +438,11 @@ tt_hash(void)
 	CHECK("tok_hash of U+2019 is that of an ascii apostrophe",
 	    tok_hash("\xE2\x80\x99", 3) == tok_hash("'", 1) &&
 	    tok_hash("Chang\xE2\x80\x99" "e", 9) == tok_hash("chang'e", 7));
+	s = tt_scan(&t, "O\xCA\xBC" "Brien");
+	CHECK("a U+02BC apostrophe: tok_hash agrees with the token's",
+	    t.n == 1 && t.v[0].len == 8 &&
+	    t.v[0].hash == tok_hash(s, 8) &&
+	    t.v[0].hash == tok_hash("o'brien", 7));
 
 	s = tt_scan(&t, "Internationalization and INTERNATIONALIZATION, "
 	    "Zürich's U.S. O'Brien 42nd H.E. Chang\xE2\x80\x99" "e 中 "
