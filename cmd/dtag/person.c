@@ -503,6 +503,11 @@ person_scan(const struct person_tables *pt, struct person_found *pf,
 
 	lines_of(&s);
 	while (i < n) {
+		/* Most words neither start a title nor a name. */
+		if (!(tok[i].flags & (TOK_UPPER | TOK_MARK(PM_TITLES)))) {
+			i++;
+			continue;
+		}
 		if ((p = title_at(&s, i)) > 0) {
 			p += i;
 			if (p < n && ((tok[p].flags & TOK_SPACE) ||

@@ -206,64 +206,51 @@ phrase_free(struct phrase_table *t)
 }
 
 /*
- * A slot of the marks: the hash's high 16 bits, then a bit for each
- * table a phrase of which may start with it, and above those a bit for
- * each table where one may start in lowercase.  Two hashes of the same
- * slot chain and high bits share a slot: a mark may be false, never
- * missing.
+ * The marks are a direct-mapped table, one probe and no branch a token:
+ * a slot holds a bit for each table a phrase of which may start with a
+ * word of its hashes, and above those a bit for each table where one
+ * may start in lowercase.  Words of the same slot share their bits, so
+ * that a mark may be false (one word in twenty or so), never missing.
  */
-#define MARK_KEY(h) ((h) & 0xFFFF0000u)
+#define MARK_SLOTS_PER_WORD 16
 #define MARK_BITS 0xFFu
-#define MARK_ANYCASE(b) ((b) >> 8 & MARK_BITS)
-
-static size_t
-mark_slot(const uint32_t *v, size_t n, uint32_t h)
-{
-	size_t j, mask = n - 1;
-
-	for (j = phrase_slot(h) & mask; v[j] != 0 &&
-	    MARK_KEY(v[j]) != MARK_KEY(h); j = (j + 1) & mask)
-		;
-	return j;
-}
 
 void
 phrase_marks_build(struct phrase_marks *m, const struct phrase_table *const *t,
     size_t n)
 {
-	size_t k, i, j, firsts = 0;
+	size_t k, i, firsts = 0;
 
 	for (k = 0; k < n; k++)
 		for (i = 0; i < t[k]->nfirst; i++)
 			firsts += t[k]->first[i].val != 0;
-	m->n = slots_for(firsts);
+	for (m->n = 256; m->n < MARK_SLOTS_PER_WORD * firsts; m->n *= 2)
+		;
 	m->v = xmalloc(m->n * sizeof(*m->v));
 	memset(m->v, 0, m->n * sizeof(*m->v));
 	for (k = 0; k < n; k++)
 		for (i = 0; i < t[k]->nfirst; i++) {
-			uint32_t h = t[k]->first[i].key,
-			    v = t[k]->first[i].val;
+			uint32_t v = t[k]->first[i].val;
 
-			if (v == 0)
-				continue;
-			j = mark_slot(m->v, m->n, h);
-			m->v[j] |= MARK_KEY(h) | (uint32_t)1 << k |
-			    (v & FIRST_ANYCASE ? (uint32_t)1 << (8 + k) : 0);
+			if (v != 0)
+				m->v[phrase_slot(t[k]->first[i].key) &
+				    (m->n - 1)] |= (uint16_t)(1u << k |
+				    (v & FIRST_ANYCASE ? 1u << (8 + k) : 0));
 		}
 }
 
 void
 phrase_mark(const struct phrase_marks *m, struct token *tok, size_t n)
 {
-	size_t i;
+	size_t i, mask = m->n - 1;
 
 	for (i = 0; i < n; i++) {
-		uint32_t v = m->v[mark_slot(m->v, m->n, tok[i].hash)];
+		uint32_t v = m->v[phrase_slot(tok[i].hash) & mask];
 
 		/* Tables of capitalised phrases only skip a lowercase
 		 * word. */
 		if (!(tok[i].flags & TOK_UPPER))
-			v &= MARK_ANYCASE(v) | ~MARK_BITS;
+			v &= v >> 8;
 		tok[i].flags |= (v & MARK_BITS) << 16;
 	}
 }

@@ -47,8 +47,8 @@ struct phrase_table {
  * tells which of them may have a phrase that starts with it.
  */
 struct phrase_marks {
-	uint32_t *v;		/* by hash: its high 16 bits, and a bit for
-				 * each table and one for its FIRST_ANYCASE */
+	uint16_t *v;		/* by hash: a bit for each table, and one for
+				 * its FIRST_ANYCASE */
 	size_t n;
 };
 

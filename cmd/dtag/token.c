@@ -98,7 +98,11 @@ bytes_in(uint64_t v, unsigned lo, unsigned hi)
 static inline unsigned
 first_byte(uint64_t m)
 {
+#if defined(__GNUC__)
+	return (unsigned)__builtin_ctzll(m) / 8;
+#else
 	return (unsigned)(((((m & -m) - 1) >> 7) & ONES) * ONES >> 56);
+#endif
 }
 
 /* The number of bytes of m with their high bit set. */
@@ -249,8 +253,8 @@ push(struct tokens *t)
 
 /*
  * The run of ASCII letters and digits at s[i..n): add it to hs, count
- * its uppercase letters into *upper and its lowercase into *lower, and
- * return its end.
+ * its uppercase letters into *upper, make *lower nonzero if one is
+ * lowercase, and return its end.
  */
 static inline size_t
 ascii_run(const unsigned char *s, size_t i, size_t n, struct hstate *hs,
@@ -259,23 +263,25 @@ ascii_run(const unsigned char *s, size_t i, size_t n, struct hstate *hs,
 	unsigned b;
 
 	for (; i + 8 <= n; i += 8) {
-		uint64_t v = load8(s + i), up = bytes_in(v, 'A', 'Z'),
-		    lo = bytes_in(v, 'a', 'z'), keep,
-		    stop = ~(up | lo | bytes_in(v, '0', '9')) & HIGHS;
+		/* Letters are a..z with bit 5 set; uppercase ones lack it. */
+		uint64_t v = load8(s + i),
+		    letter = bytes_in(v | 0x20 * ONES, 'a', 'z'),
+		    stop = ~(letter | bytes_in(v, '0', '9')) & HIGHS, keep;
 		unsigned run = stop ? first_byte(stop) : 8;
 
 		if (run == 0)
 			return i;
 		keep = run == 8 ? ~(uint64_t)0 : ((uint64_t)1 << 8 * run) - 1;
-		*upper += count_bytes(up & keep);
-		*lower += count_bytes(lo & keep);
+		letter &= keep;
+		*upper += count_bytes(letter & ~(v << 2));
+		*lower |= (unsigned)((letter & v << 2) != 0);
 		hs_add(hs, (v | 0x20 * ONES) & keep, run);
 		if (run < 8)
 			return i + run;
 	}
 	for (; i < n && (b = wordbyte[s[i]]) != 0; i++) {
 		*upper += b != s[i];
-		*lower += b >= 'a' && b == s[i];
+		*lower |= b >= 'a' && b == s[i];
 		hs_add(hs, b, 1);
 	}
 	return i;
