@@ -149,7 +149,8 @@ in_table(const char *s, size_t n, const char *const *t, size_t nt)
 		low[i] = (char)(s[i] | 0x20);
 	}
 	for (i = 0; i < nt; i++)
-		if (strlen(t[i]) == n && memcmp(t[i], low, n) == 0)
+		if (t[i][0] == low[0] && strlen(t[i]) == n &&
+		    memcmp(t[i], low, n) == 0)
 			return 1;
 	return 0;
 }

@@ -93,7 +93,7 @@ in_list(const struct word *list, size_t n, const struct token *t,
 
 /*
  * The words seen in lowercase: a set of their hashes, open-addressed,
- * sized for a word in four bytes of the body and grown when it is half
+ * sized for a word in eight bytes of the body and grown when it is half
  * full, up to a million words (later ones are not noted).
  */
 #define LOWER_MIN ((size_t)1 << 8)
@@ -104,7 +104,7 @@ person_begin(struct person_found *pf, size_t bodylen)
 {
 	size_t cap = LOWER_MIN;
 
-	while (cap < bodylen / 4 && cap < LOWER_MAX)
+	while (cap < bodylen / 8 && cap < LOWER_MAX)
 		cap *= 2;
 	if (cap > pf->loweralloc) {
 		free(pf->lower);

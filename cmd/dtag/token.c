@@ -29,8 +29,9 @@ enum cls {
 
 /*
  * A token's hash: its bytes (ASCII letters lowercased) packed eight at a
- * time into a 64-bit word, each word multiplied in, then mixed down to
- * 32 bits.  A run of ASCII letters and digits is packed a word at once.
+ * time into a 64-bit word, each word multiplied in; the high half of a
+ * last product is the hash.  A run of ASCII letters and digits is packed
+ * a word at once.
  */
 struct hstate {
 	uint64_t h;
@@ -67,11 +68,8 @@ hs_add(struct hstate *hs, uint64_t v, unsigned n)
 static inline uint32_t
 hs_end(const struct hstate *hs)
 {
-	uint64_t h = (hs->h ^ hs->acc ^ (uint64_t)hs->k << 60) * HASH_MUL;
-
-	h ^= h >> 29;
-	h *= 0xBF58476D1CE4E5B9u;
-	return (uint32_t)(h ^ h >> 32);
+	return (uint32_t)((hs->h ^ hs->acc ^ (uint64_t)hs->k << 60) *
+	    HASH_MUL >> 32);
 }
 
 /* The 8 bytes at p as a number, the first lowest. */
@@ -299,16 +297,21 @@ scan_word(const unsigned char *s, size_t i, size_t n, struct token *tok)
 	struct hstate hs;
 	uint32_t flags = 0;
 	unsigned upper = 0, lower = 0;	/* letters not uppercase */
-	enum cls c = class_at(s, i, n, &len);
+	enum cls c;
 
 	hs_init(&hs);
+	if (s[i] < 0x80)
+		c = (enum cls)ascii[s[i]];
+	else
+		c = class_at(s, i, n, &len);
 	if (c == C_UPPER)
 		flags |= TOK_UPPER;
 	else if (c == C_DIGIT)
 		flags |= TOK_DIGIT;
 	for (;;) {
 		i = ascii_run(s, i, n, &hs, &upper, &lower);
-		if (i >= n)
+		/* Of ASCII, only ' and . may go on after a run. */
+		if (i >= n || (s[i] < 0x80 && s[i] != '\'' && s[i] != '.'))
 			break;
 		c = class_at(s, i, n, &len);
 		if (c == C_UPPER || c == C_LOWER || c == C_DIGIT) {
