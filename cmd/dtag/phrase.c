@@ -6,7 +6,7 @@
  * and of every phrase's first words: a text is matched a word at a
  * time, and stops at the first words no phrase starts with, so that
  * most tokens cost one probe.  A second set holds the hash of every
- * first word, for phrase_may_start() and the marks.
+ * first word, for phrase_first() and the marks.
  */
 #include <stdlib.h>
 #include <string.h>

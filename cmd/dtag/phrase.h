@@ -36,7 +36,9 @@ struct phrase_table {
 	size_t wcap;
 	char **texts;		/* the copies words point into */
 	size_t ntexts;
-	struct pslot *index;	/* by key: 1 + the first phrase with it */
+	struct pslot *index;	/* by key of a phrase or of its first
+				 * words: where the phrases of the key are
+				 * and if longer ones go on (phrase.c) */
 	size_t nindex;
 	struct pslot *first;	/* by first word's hash: FIRST_* */
 	size_t nfirst;
@@ -91,13 +93,6 @@ phrase_first(const struct phrase_table *t, uint32_t h)
 		if (t->first[j].key == h)
 			return t->first[j].val;
 	return 0;
-}
-
-/* Nonzero when a phrase of t may start with a word of hash h. */
-static inline int
-phrase_may_start(const struct phrase_table *t, uint32_t h)
-{
-	return phrase_first(t, h) != 0;
 }
 
 /*
