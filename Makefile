@@ -151,3 +151,5 @@ clean:
 	FORCE
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+include fuzz/fuzz.mk

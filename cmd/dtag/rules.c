@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "msg.h"
@@ -99,6 +100,15 @@ skip_blank(const char *p)
 	return p;
 }
 
+/* Past the blanks at p, but not past end. */
+static const char *
+skip_blank_to(const char *p, const char *end)
+{
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
 /* The end of the word at p: the next blank or the end. */
 static const char *
 word_end(const char *p)
@@ -153,7 +163,7 @@ static void
 list_line(const char *p, size_t n, struct at *at, void *arg)
 {
 	struct list_arg *la = arg;
-	const char *s = skip_blank(p), *e = p + n;
+	const char *e = p + n, *s = skip_blank_to(p, e);
 
 	while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
 		e--;
@@ -419,8 +429,9 @@ read_regex(struct at *at, const char *p, struct rule *r)
 	return p;
 }
 
+struct rule_arg;
 static void load(struct ruleset *rs, const char *path, const char *from,
-    int depth, unsigned *errors);
+    const struct rule_arg *up, unsigned *errors);
 
 /* One item list's lines, a word list named by @FILE. */
 static void
@@ -440,7 +451,7 @@ read_items(struct at *at, const char *p, const char *end, int caseless,
 	for (;;) {
 		if ((comma = memchr(p, ',', (size_t)(end - p))) == NULL)
 			comma = end;
-		s = skip_blank(p);
+		s = skip_blank_to(p, comma);
 		for (e = comma; e > s && (e[-1] == ' ' || e[-1] == '\t'); e--)
 			;
 		if (s == e)
@@ -495,10 +506,28 @@ items_end(const char *p)
 	return e;
 }
 
-/* One line of a rule file. */
+/* One line of a rule file: the file and those that include it. */
 struct rule_arg {
 	int depth;
+	const struct rule_arg *up;	/* the file that included this */
+	dev_t dev;			/* this file's, when known (known) */
+	ino_t ino;
+	int known;
 };
+
+/* Whether path is the file of ra or of one that includes it. */
+static int
+including(const struct rule_arg *ra, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return 0;	/* reading it will tell */
+	for (; ra != NULL; ra = ra->up)
+		if (ra->known && ra->dev == st.st_dev && ra->ino == st.st_ino)
+			return 1;
+	return 0;
+}
 
 static void
 rule_line(const char *line, size_t n, struct at *at, void *arg)
@@ -532,15 +561,17 @@ rule_line(const char *line, size_t n, struct at *at, void *arg)
 			    INCLUDE_DEPTH);
 			return;
 		}
-		{
+		path = relative(at->file, name);
+		if (including(ra, path))
+			bad(at, f, "%s includes itself", path);
+		else {
 			char from[4200];
 
 			snprintf(from, sizeof(from), "%s:%u", at->file,
 			    at->line);
-			path = relative(at->file, name);
-			load(rs, path, from, ra->depth + 1, at->errors);
-			free(path);
+			load(rs, path, from, ra, at->errors);
 		}
+		free(path);
 		return;
 	}
 	if (!key_valid(p, (size_t)(e - p))) {
@@ -582,7 +613,7 @@ rule_line(const char *line, size_t n, struct at *at, void *arg)
 
 		p += caseless ? 1 : 2;
 		end = items_end(p);
-		if (skip_blank(p) == end) {
+		if (skip_blank_to(p, end) == end) {
 			bad(at, p, "no words after =");
 			goto fail;
 		}
@@ -608,19 +639,26 @@ fail:
 	return;
 }
 
+/* Read the rule file path, included by up (NULL: named by -r). */
 static void
-load(struct ruleset *rs, const char *path, const char *from, int depth,
-    unsigned *errors)
+load(struct ruleset *rs, const char *path, const char *from,
+    const struct rule_arg *up, unsigned *errors)
 {
-	struct rule_arg ra = { depth };
+	struct rule_arg ra = { up != NULL ? up->depth + 1 : 0, up, 0, 0, 0 };
+	struct stat st;
 
+	if (stat(path, &st) == 0) {
+		ra.dev = st.st_dev;
+		ra.ino = st.st_ino;
+		ra.known = 1;
+	}
 	each_line(path, from, errors, rule_line, &ra, rs);
 }
 
 void
 rules_load(struct ruleset *rs, const char *path)
 {
-	load(rs, path, NULL, 0, &rs->errors);
+	load(rs, path, NULL, NULL, &rs->errors);
 }
 
 void
