@@ -111,10 +111,39 @@ bucket_used(const uint32_t *t, size_t b)
 }
 
 /*
+ * Whether the full buckets b1 and b2 of band key key already hold BUCKET
+ * documents of that key.  No table holds more than 2 * BUCKET documents
+ * of one key, and no lookup needs more: a band shared by so many
+ * documents (copies kept from merged indexes, or a common passage) is
+ * left out of the documents after the first BUCKET.
+ */
+static int
+crowded(const struct docset *ds, const uint32_t *t, unsigned band,
+    uint64_t key, size_t b1, size_t b2, uint32_t tag)
+{
+	const unsigned char *sig;
+	size_t i, j, same = 0;
+	unsigned r = ds->rows;
+	uint32_t v;
+
+	for (j = 0; j < 2 && (j == 0 || b2 != b1); j++)
+		for (i = 0; i < BUCKET; i++) {
+			v = t[(j ? b2 : b1) * BUCKET + i];
+			if (v >> TAG_SHIFT != tag)
+				continue;
+			sig = ds->docs[(v & DOC_MASK) - 1].sig.v;
+			if (mh_band(sig, band, r) == key && ++same >= BUCKET)
+				return 1;
+		}
+	return 0;
+}
+
+/*
  * Put slot value v, whose key is key, in band table t: in one of its two
  * buckets, or in place of a document that moves to its other bucket, and
  * so on.  -1 when MAX_MOVES moves found no room (v or one moved out is
- * then left out: the caller builds the table anew).
+ * then left out: the caller builds the table anew).  A document whose
+ * key is crowded() is left out, and that is 0.
  */
 static int
 cuckoo_put(const struct docset *ds, uint32_t *t, unsigned band,
@@ -134,6 +163,8 @@ cuckoo_put(const struct docset *ds, uint32_t *t, unsigned band,
 		t[b2 * BUCKET + u2] = v;
 		return 0;
 	}
+	if (crowded(ds, t, band, key, b1, b2, tag))
+		return 0;	/* found through the others and its other bands */
 	for (b = b2, moves = 0; moves < MAX_MOVES; moves++) {
 		i = (size_t)(key >> 8) % BUCKET;	/* a slot at random */
 		old = t[b * BUCKET + i];

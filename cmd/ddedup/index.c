@@ -18,6 +18,7 @@
 #include <xxhash.h>
 
 #include "index.h"
+#include "normalize.h"
 #include "prog.h"
 
 #define MAGIC "DDEDUPIX"
@@ -264,7 +265,12 @@ get_header(struct source *s, struct index_params *p, uint64_t *count)
 	    get_u32(s, &hashes) < 0 || get_u32(s, &norm) < 0 ||
 	    get_u64(s, count) < 0)
 		return -1;
-	if (exact > 1 || bands != MH_BANDS || hashes != MH_K) {
+	/* what ddedup can write: anything else would index past a band */
+	if (exact > 1 || bands != MH_BANDS || hashes != MH_K ||
+	    (norm & ~(uint32_t)NORM_ALL) != 0 ||
+	    (exact ? rows != 0 || shingle != 0 :
+	    rows < 1 || rows > MH_K / MH_BANDS || shingle < 1 ||
+	    shingle > SHINGLE_MAX)) {
 		snprintf(s->err, s->errlen, "%s: corrupt index header",
 		    s->path);
 		return -1;

@@ -309,7 +309,7 @@ main(int argc, char **argv)
 			opt.containment = fraction("--containment", optarg);
 			break;
 		case OPT_SHINGLE:
-			opt.shingle = number("--shingle", optarg, 64, " words");
+			opt.shingle = number("--shingle", optarg, SHINGLE_MAX, " words");
 			break;
 		case OPT_INDEX:
 			opt.index = optarg;

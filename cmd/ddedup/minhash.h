@@ -18,6 +18,7 @@
 
 #define MH_K 64		/* hashes in a signature */
 #define MH_BANDS 10	/* bands looked up */
+#define SHINGLE_MAX 64	/* the most words in a shingle (--shingle) */
 
 struct mh_sig {
 	unsigned char v[MH_K];

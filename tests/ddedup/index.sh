@@ -67,6 +67,16 @@ test_expect_success '--merge-index: the union of shards' '
 	! grep -aq "^id: z" out
 '
 
+test_expect_success '--merge-index: forty copies of one document' '
+	printf "id: one\n\nzulu yankee xray whiskey victor uniform tango sierra\0" >one &&
+	ddedup --index one.idx one >/dev/null &&
+	timeout 60 "$BIN/ddedup" --merge-index $(for i in $(seq 40); do
+	    echo one.idx; done) >forty.idx &&
+	printf "id: again\n\nzulu yankee xray whiskey victor uniform tango sierra\0" >again &&
+	timeout 60 "$BIN/ddedup" --mark --index forty.idx again >out &&
+	grep -qx "dup_of: one" out
+'
+
 test_expect_success 'a corrupt index is an error, and is left as it was' '
 	cp idx.near bad &&
 	printf "X" | dd of=bad bs=1 seek=60 conv=notrunc 2>/dev/null &&
@@ -76,6 +86,22 @@ test_expect_success 'a corrupt index is an error, and is left as it was' '
 	test_cmp expect err &&
 	test ! -s out &&
 	cmp bad bad.orig
+'
+
+test_expect_success 'an index header ddedup cannot have written is an error' '
+	cp idx.near rows &&
+	printf "\310" | dd of=rows bs=1 seek=20 conv=notrunc 2>/dev/null &&
+	test_expect_code 1 ddedup --index rows half1 >out 2>err &&
+	echo "ddedup: rows: corrupt index header" >expect &&
+	test_cmp expect err &&
+	test ! -s out &&
+	test_expect_code 1 ddedup --merge-index idx.near rows >out 2>err &&
+	test_cmp expect err &&
+	cp idx.near shingle &&
+	printf "\0" | dd of=shingle bs=1 seek=16 conv=notrunc 2>/dev/null &&
+	test_expect_code 1 ddedup --index shingle half1 >out 2>err &&
+	echo "ddedup: shingle: corrupt index header" >expect &&
+	test_cmp expect err
 '
 
 test_expect_success 'a truncated index is an error' '
