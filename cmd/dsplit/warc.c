@@ -14,6 +14,7 @@
 #include "chunk.h"
 #include "html.h"
 #include "prog.h"
+#include "reader.h"
 #include "segment.h"
 
 enum warc_state { AT_VERSION, IN_HEADER, IN_CONTENT };
@@ -34,6 +35,7 @@ struct warc {
 	size_t nsrc, capsrc;
 	struct buf text;	/* its text, and lines, from html_text() */
 	struct html_lines lines;
+	struct buf scratch[2];	/* clean_text()'s, for header values */
 };
 
 /* Nonzero when s[0..n) holds "html", in any case. */
@@ -115,6 +117,18 @@ header_value(const char *s, size_t n, const char *name, size_t *len)
 	return s + k;
 }
 
+/* Add header key of value v[0..len), its NULs dropped and UTF-8 repaired
+ * as the text's are. */
+static void
+add_header(struct warc *w, const char *key, const char *v, size_t len)
+{
+	uint64_t nuls = 0, repaired = 0;
+
+	v = clean_text(v, &len, w->scratch, &nuls, &repaired);
+	seg_repairs(nuls, repaired);
+	rec_add(&w->extra, key, strlen(key), v, len);
+}
+
 static void
 warc_header(struct warc *w, const char *s, size_t n)
 {
@@ -126,9 +140,9 @@ warc_header(struct warc *w, const char *s, size_t n)
 		    (len == 8 && strncmp(v, "response", 8) == 0);
 		w->http = len == 8;
 	} else if ((v = header_value(s, n, "WARC-Target-URI", &len)) != NULL)
-		rec_add(&w->extra, "url", 3, v, len);
+		add_header(w, "url", v, len);
 	else if ((v = header_value(s, n, "WARC-Date", &len)) != NULL)
-		rec_add(&w->extra, "warc_date", 9, v, len);
+		add_header(w, "warc_date", v, len);
 	else if ((v = header_value(s, n, "Content-Length", &len)) != NULL)
 		w->left = strtoull(v, NULL, 10);
 }
@@ -209,6 +223,8 @@ split_warc(struct input *in, const struct dsplit_opts *opts)
 	prog.bytes_in += chunk_consumed(&r);
 	buf_free(&w.content);
 	buf_free(&w.text);
+	buf_free(&w.scratch[0]);
+	buf_free(&w.scratch[1]);
 	free(w.src);
 	html_lines_free(&w.lines);
 	rec_free(&w.extra);
