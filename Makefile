@@ -116,6 +116,13 @@ check:
 	@$(MAKE) --no-print-directory all units
 	@BIN=$(BIN) UNITS=$(OUT)/tests SHARED=$(SHARED) tests/run
 
+# The tests with each program run under valgrind (memory errors and
+# definite leaks fail a test); the 200 MB tests are skipped.
+check-valgrind:
+	@CC="$(CC)" tools/deps valgrind
+	@$(MAKE) --no-print-directory all units
+	@VALGRIND=1 BIN=$(BIN) UNITS=$(OUT)/tests SHARED=$(SHARED) tests/run
+
 demo:
 	@CC="$(CC)" tools/deps build
 	@$(MAKE) --no-print-directory all
@@ -126,10 +133,23 @@ bench:
 	@$(MAKE) --no-print-directory all
 	@SHARED=$(SHARED) bench/run
 
+# Static checks: cppcheck, then clang-tidy with .clang-tidy's checks on
+# each source file, two at a time.
+LINT_SRC = $(wildcard common/*.c cmd/*/*.c tests/unit/*.c fuzz/*.c)
+LINT_FLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"' \
+	-DDATADIR='"$(DATADIR)"' -DHAVE_ISAL -Icommon -Ifuzz \
+	$(UNIT_PROGS:%=-Icmd/%) $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+LINT_JOBS ?= 2
+
 lint:
+	@tools/deps lint
 	cppcheck --enable=warning,performance,portability --std=c11 -q \
 		--error-exitcode=1 -Icommon -D_POSIX_C_SOURCE=200809L \
-		common cmd tests/unit
+		common cmd tests/unit fuzz
+	@echo "clang-tidy: $(words $(LINT_SRC)) files"
+	@printf '%s\n' $(LINT_SRC) | xargs -P $(LINT_JOBS) -I{} \
+		clang-tidy --quiet {} -- $(LINT_FLAGS) 2>/dev/null | \
+		{ ! grep -A3 -E '(warning|error):'; }
 
 bench-scale:
 	@CC="$(CC)" tools/deps bench
@@ -147,7 +167,7 @@ install: all
 clean:
 	rm -rf build bin
 
-.PHONY: all build-deps units check demo bench bench-scale lint install clean \
+.PHONY: all build-deps units check check-valgrind demo bench bench-scale lint install clean \
 	FORCE
 
 -include $(shell find build -name '*.d' 2>/dev/null)

@@ -19,7 +19,7 @@
 #include "relay.h"
 
 #define BATCHES 6
-#define BATCH_BYTES (1024 * 1024)	/* record bytes that end a batch */
+#define BATCH_BYTES ((size_t)1024 * 1024)	/* record bytes that end a batch */
 
 enum entry_kind { ENTRY_RECORD, ENTRY_BAD, ENTRY_ERROR };
 

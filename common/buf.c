@@ -100,8 +100,8 @@ u64_decimal(char *end, uint64_t v)
 		*--end = pairs[k];
 	}
 	if (small >= 10) {
-		*--end = pairs[small * 2 + 1];
-		*--end = pairs[small * 2];
+		*--end = pairs[(size_t)small * 2 + 1];
+		*--end = pairs[(size_t)small * 2];
 	} else {
 		*--end = (char)('0' + small);
 	}

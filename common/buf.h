@@ -19,9 +19,16 @@ struct buf {
 
 #define BUF_INIT { NULL, 0, 0 }
 
-void *xmalloc(size_t n);
-void *xrealloc(void *p, size_t n);
-char *xstrdup(const char *s);
+/* never NULL: told to the compiler and the static analysers */
+#ifdef __GNUC__
+#define BUF_NONNULL __attribute__((returns_nonnull))
+#else
+#define BUF_NONNULL
+#endif
+
+void *xmalloc(size_t n) BUF_NONNULL;
+void *xrealloc(void *p, size_t n) BUF_NONNULL;
+char *xstrdup(const char *s) BUF_NONNULL;
 
 void buf_reserve(struct buf *b, size_t extra);
 void buf_append(struct buf *b, const void *p, size_t n);

@@ -5,7 +5,7 @@
 #include "buf.h"
 #include "chunk.h"
 
-#define READ_BLOCK (1024 * 1024)	/* the least we ask read() for */
+#define READ_BLOCK ((size_t)1024 * 1024)	/* the least we ask read() for */
 
 void
 chunk_init(struct chunk_reader *r, struct input *in, int delim)

@@ -20,9 +20,9 @@
 #include "inflate.h"
 #include "input.h"
 
-#define RAW_BLOCK (256 * 1024)	/* compressed bytes read at a time */
+#define RAW_BLOCK ((size_t)256 * 1024)	/* compressed bytes read at a time */
 #define RING_SLOTS 8		/* buffers of decompressed data */
-#define SLOT_SIZE (1024 * 1024)	/* the size of each */
+#define SLOT_SIZE ((size_t)1024 * 1024)	/* the size of each */
 
 enum state {
 	ST_SNIFF,		/* nothing read yet */

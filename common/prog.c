@@ -10,7 +10,7 @@
 #include "number.h"
 #include "prog.h"
 
-#define OUT_BUFFER (256 * 1024)
+#define OUT_BUFFER ((size_t)256 * 1024)
 #define MAX_COUNTERS 32
 #define DEFAULT_MAX_RECORD (1ULL << 30)
 

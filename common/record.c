@@ -399,6 +399,6 @@ rec_read(struct rec_reader *r, struct record *rec)
 		return REC_OK;
 	snprintf(r->err, sizeof(r->err), "record %llu, byte %llu: %s",
 	    (unsigned long long)r->recno,
-	    (unsigned long long)(r->chunks.offset + off + 1), msg);
+	    (unsigned long long)r->chunks.offset + off + 1, msg);
 	return REC_BAD;
 }

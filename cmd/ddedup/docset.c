@@ -238,7 +238,7 @@ band_rebuild(struct docset *ds)
 	unsigned b;
 
 	band_free(ds);
-	ds->buckets = ds->n * 100 / (FULL_LOW * BUCKET) + 64;
+	ds->buckets = ds->n * 100 / ((size_t)FULL_LOW * BUCKET) + 64;
 	for (;;) {
 		for (b = 0; b < MH_BANDS; b++)
 			if ((ds->band[b] = band_build(ds, b)) == NULL)
@@ -314,8 +314,8 @@ docset_near(const struct docset *ds, const struct kept *d, struct match *m)
 				if (v >> TAG_SHIFT != tag)
 					continue;
 				doc = (v & DOC_MASK) - 1;
-				if (memcmp(ds->docs[doc].sig.v + b * r,
-				    d->sig.v + b * r, r) != 0)
+				if (memcmp(ds->docs[doc].sig.v + (size_t)b * r,
+				    d->sig.v + (size_t)b * r, r) != 0)
 					continue;
 				for (k = 0; k < nseen && seen[k] != doc; k++)
 					continue;

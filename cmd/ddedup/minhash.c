@@ -125,7 +125,7 @@ mh_band(const unsigned char *v, unsigned b, unsigned rows)
 {
 	uint64_t key = 0;
 
-	memcpy(&key, v + b * rows, rows);
+	memcpy(&key, v + (size_t)b * rows, rows);
 	return mix(key ^ ((uint64_t)b << 56));
 }
 

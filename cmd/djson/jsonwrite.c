@@ -127,7 +127,7 @@ json_format_real(char *out, size_t len, double d)
 			break;
 	}
 	if ((e = strchr(out, 'e')) != NULL) {
-		int exp = atoi(e + 1), digits = (int)(e - out) - 1;
+		int exp = (int)strtol(e + 1, NULL, 10), digits = (int)(e - out) - 1;
 
 		/* digits after the point: those shown, shifted by exp */
 		digits -= out[0] == '-';

@@ -53,7 +53,7 @@ in_table(const struct name *t, size_t count, const char *s, size_t n)
 	return 0;
 }
 
-#define IN_TABLE(t, s, n) in_table(t, sizeof(t) / sizeof(t[0]), s, n)
+#define IN_TABLE(t, s, n) in_table(t, sizeof(t) / sizeof((t)[0]), s, n)
 
 static int
 all_digits(const char *s, size_t n)
@@ -350,7 +350,7 @@ solid64(const char *s, uint64_t *hash)
 	int k;
 
 	for (k = 0; k < 4; k++) {
-		solid |= solid16(s + 16 * k, &h16) << (16 * k);
+		solid |= solid16(s + (size_t)16 * k, &h16) << (16 * k);
 		h |= h16 << (16 * k);
 	}
 	*hash = h;

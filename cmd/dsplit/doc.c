@@ -91,7 +91,7 @@ doc_write(struct seg *sg, size_t n)
 		return;
 	for (last = n - 1; !is_content(sg, last); last--)
 		continue;
-	if (chrome_cap < last - first + 1) {
+	if (chrome == NULL || chrome_cap < last - first + 1) {
 		chrome_cap = last - first + 1;
 		chrome = xrealloc(chrome, chrome_cap);
 	}

@@ -23,8 +23,8 @@
 #include "utf8.h"
 
 #define BATCHES 4		/* batches in the relay */
-#define BATCH_BYTES (1024 * 1024)	/* input that ends a batch */
-#define READ_BLOCK (256 * 1024)	/* the least asked of input_read() */
+#define BATCH_BYTES ((size_t)1024 * 1024)	/* input that ends a batch */
+#define READ_BLOCK ((size_t)256 * 1024)	/* the least asked of input_read() */
 
 struct reader {
 	struct input *in;
@@ -199,7 +199,6 @@ fill(void *arg, void *item)
 				b->too_big = ++rd->lineno;
 				b->end = BATCH_TOO_BIG;
 				pos += n + 1;
-				scan = 0;
 				goto done;
 			}
 			if (plain && scan == 0)

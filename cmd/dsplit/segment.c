@@ -296,7 +296,7 @@ starts_document(struct seg *sg, size_t i)
  * where it is until it is most of the buffer and more than DEAD_TEXT
  * bytes, so the text of the lines kept is seldom moved.
  */
-#define DEAD_TEXT (256 * 1024)
+#define DEAD_TEXT ((size_t)256 * 1024)
 
 static void
 drop_lines(struct seg *sg, size_t n)

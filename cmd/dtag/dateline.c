@@ -183,9 +183,8 @@ trim(const char *s, size_t n, struct line *l)
 			break;
 	}
 	while (n > i) {
-		if (s[n - 1] == '\r' || s[n - 1] == '\f' || s[n - 1] == '\v')
-			k = 1;
-		else if (date_space_len(s + n - 1, 1) == 1)
+		if (s[n - 1] == '\r' || s[n - 1] == '\f' || s[n - 1] == '\v' ||
+		    date_space_len(s + n - 1, 1) == 1)
 			k = 1;
 		else if (n - i >= 2 && date_space_len(s + n - 2, 2) == 2)
 			k = 2;

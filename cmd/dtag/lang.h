@@ -16,7 +16,7 @@
 
 #include <stddef.h>
 
-#define LANG_SCAN	16384	/* bytes of a text looked at, at most */
+#define LANG_SCAN	((size_t)16384)	/* bytes of a text looked at, at most */
 
 /*
  * Build the table of stop words.  Returns 0, or -1 when the word lists

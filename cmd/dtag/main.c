@@ -56,11 +56,10 @@ usage(int status)
 static char *
 path_in(const char *dir, const char *file)
 {
-	char *p = xmalloc(strlen(dir) + strlen(file) + 2);
+	size_t n = strlen(dir) + strlen(file) + 2;
+	char *p = xmalloc(n);
 
-	strcpy(p, dir);
-	strcat(p, "/");
-	strcat(p, file);
+	snprintf(p, n, "%s/%s", dir, file);
 	return p;
 }
 
@@ -96,7 +95,8 @@ data_dir(void)
 		if ((slash = strrchr(dir, '/')) != NULL) {
 			*slash = '\0';
 			if ((slash = strrchr(dir, '/')) != NULL) {
-				strcpy(slash, "/share/dtag");
+				memcpy(slash, "/share/dtag",
+				    sizeof("/share/dtag"));
 				if (has_data(dir))
 					return dir;
 			}

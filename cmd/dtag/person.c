@@ -531,12 +531,11 @@ person_scan(const struct person_tables *pt, struct person_found *pf,
 				break;
 		if (g + 1 < j && words_of(&s, g, j) >= 2)
 			add_run(&s, g, j, 0);
-		else if (byline(&s, i, j, first))
-			add_run(&s, i, j, 0);
-		else if (words_of(&s, i, j) >= 2 && j < n &&
+		else if (byline(&s, i, j, first) ||
+		    (words_of(&s, i, j) >= 2 && j < n &&
 		    (tok[j].flags & TOK_SPACE) &&
 		    !(tok[j - 1].flags & (TOK_POSS | TOK_DOT)) &&
-		    in_list(saying, NELEM(saying), &tok[j], text))
+		    in_list(saying, NELEM(saying), &tok[j], text)))
 			add_run(&s, i, j, 0);
 		i = j;
 	}

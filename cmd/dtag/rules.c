@@ -83,12 +83,13 @@ relative(const char *from, const char *path)
 {
 	const char *slash = strrchr(from, '/');
 	char *s;
+	size_t n;
 
 	if (path[0] == '/' || slash == NULL)
 		return xstrdup(path);
-	s = xmalloc((size_t)(slash - from) + strlen(path) + 2);
-	memcpy(s, from, (size_t)(slash - from) + 1);
-	strcpy(s + (slash - from) + 1, path);
+	n = (size_t)(slash - from) + strlen(path) + 2;
+	s = xmalloc(n);
+	snprintf(s, n, "%.*s/%s", (int)(slash - from), from, path);
 	return s;
 }
 
@@ -626,12 +627,10 @@ rule_line(const char *line, size_t n, struct at *at, void *arg)
 		goto fail;
 	}
 	{
-		char where[64];
+		size_t n = strlen(at->file) + 16;
 
-		snprintf(where, sizeof(where), ":%u", at->line);
-		r->where = xmalloc(strlen(at->file) + strlen(where) + 1);
-		strcpy(r->where, at->file);
-		strcat(r->where, where);
+		r->where = xmalloc(n);
+		snprintf(r->where, n, "%s:%u", at->file, at->line);
 	}
 	return;
 fail:

@@ -34,7 +34,7 @@ struct value {
 	const char *text;
 };
 
-#define JIT_STACK_MAX (1024 * 1024)
+#define JIT_STACK_MAX ((size_t)1024 * 1024)
 
 void
 tagger_ready(struct tagger *tg)
@@ -125,7 +125,7 @@ work_ready(const struct tagger *tg, struct tagwork *w)
 	w->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(w->mctx, (uint32_t)tg->match_limit);
 	pcre2_set_depth_limit(w->mctx, 100000);
-	w->jit = pcre2_jit_stack_create(32 * 1024, JIT_STACK_MAX, NULL);
+	w->jit = pcre2_jit_stack_create((size_t)32 * 1024, JIT_STACK_MAX, NULL);
 	if (w->jit != NULL)
 		pcre2_jit_stack_assign(w->mctx, NULL, w->jit);
 }
@@ -219,10 +219,10 @@ regex_value(const struct rule *r, pcre2_match_data *md, const char *s,
 
 		if (p->text != NULL)
 			buf_append(b, p->text, p->len);
-		else if (p->group < npairs && ov[2 * p->group] !=
+		else if (p->group < npairs && ov[(size_t)2 * p->group] !=
 		    PCRE2_UNSET)
-			put_collapsed(b, s + ov[2 * p->group],
-			    ov[2 * p->group + 1] - ov[2 * p->group]);
+			put_collapsed(b, s + ov[(size_t)2 * p->group],
+			    ov[(size_t)2 * p->group + 1] - ov[(size_t)2 * p->group]);
 	}
 }
 
@@ -547,7 +547,7 @@ void
 tag_body(const struct tagger *tg, struct tagwork *w, const char *body,
     size_t n, struct buf *out, struct tag_counts *counts)
 {
-	unsigned char stopped_small[64], *stopped = stopped_small;
+	unsigned char stopped_small[64] = { 0 }, *stopped = stopped_small;
 	size_t off, blen, i, nvals;
 
 	counts->limited = 0;

@@ -68,7 +68,7 @@ hs_add(struct hstate *hs, uint64_t v, unsigned n)
 static inline uint32_t
 hs_end(const struct hstate *hs)
 {
-	return (uint32_t)((hs->h ^ hs->acc ^ (uint64_t)hs->k << 60) *
+	return (uint32_t)((hs->h ^ hs->acc ^ hs->k * (UINT64_C(1) << 60)) *
 	    HASH_MUL >> 32);
 }
 
@@ -481,8 +481,8 @@ tok_free(struct tokens *t)
 	memset(t, 0, sizeof(*t));
 }
 
-#define BLOCK_MIN (64 * 1024)
-#define BLOCK_MAX (1024 * 1024)
+#define BLOCK_MIN ((size_t)64 * 1024)
+#define BLOCK_MAX ((size_t)1024 * 1024)
 
 size_t
 tok_block(const char *s, size_t n)

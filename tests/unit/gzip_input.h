@@ -19,7 +19,7 @@
 #include "input.h"
 #include "threads.h"
 
-#define MIB (1024 * 1024)
+#define MIB ((size_t)1024 * 1024)
 
 /* Append the gzip member of s[0..n), at the given level, to b. */
 static void

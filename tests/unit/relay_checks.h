@@ -165,7 +165,9 @@ take_all(struct relay *r, const struct item *slots, size_t count,
 		atomic_store(&it->state, FREE);
 		relay_done(r);
 	}
-	t.null_again = relay_next(r) == NULL && relay_next(r) == NULL;
+	/* asked again, the end is still the end */
+	t.null_again = relay_next(r) == NULL;
+	t.null_again = t.null_again && relay_next(r) == NULL;
 	return t;
 }
 

@@ -64,7 +64,7 @@ test_near(size_t n)
 	for (i = 0; i < n; i += 97) {
 		b = (unsigned)(i % MH_BANDS);
 		random_doc(&q, 1);
-		memcpy(q.sig.v + b * rows, docs[i].sig.v + b * rows, rows);
+		memcpy(q.sig.v + (size_t)b * rows, docs[i].sig.v + (size_t)b * rows, rows);
 		if (docset_near(&ds, &q, &m) && m.doc == i && !m.exact)
 			by_band++;
 	}
@@ -79,7 +79,7 @@ test_near(size_t n)
 	CHECK("documents sharing no band find nothing", strangers == 0);
 	CHECK("near mode: under 128 bytes a document (cap aside)",
 	    docset_bytes(&ds) - (ds.cap - ds.n) * sizeof(struct kept) <
-	    128 * n + 64 * 1024);
+	    128 * n + (size_t)64 * 1024);
 	docset_free(&ds);
 	free(docs);
 }
@@ -115,7 +115,7 @@ test_exact(size_t n)
 	for (i = 0; i < n; i++)
 		docset_exact(&ds, next(), "", 0, &doc);
 	CHECK("exact mode: under 16 bytes a document",
-	    docset_bytes(&ds) < 16 * n + 64 * 1024);
+	    docset_bytes(&ds) < 16 * n + (size_t)64 * 1024);
 	docset_free(&ds);
 }
 

@@ -13,7 +13,7 @@
 #include "inflate.h"
 #include "input.h"
 
-#define RAW_BLOCK (256 * 1024)	/* what input.c reads at a time */
+#define RAW_BLOCK ((size_t)256 * 1024)	/* what input.c reads at a time */
 
 /* Append the gzip member of s[0..n) to b. */
 static void

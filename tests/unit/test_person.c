@@ -303,7 +303,7 @@ tps_lower_doc(const char *head, size_t n, const char *tail)
 	p = s + strlen(head);
 	for (i = 0; i < n; i++) {
 		p[0] = 'w';
-		p[1] = (char)('a' + i / (26 * 26) % 26);
+		p[1] = (char)('a' + i / 676 % 26);
 		p[2] = (char)('a' + i / 26 % 26);
 		p[3] = (char)('a' + i % 26);
 		p[4] = i % 12 == 11 ? '\n' : ' ';

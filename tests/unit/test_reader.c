@@ -26,7 +26,7 @@
 #include "line.h"
 #include "reader.h"
 
-#define MIB (1024 * 1024)
+#define MIB ((size_t)1024 * 1024)
 #define FFFD "\xEF\xBF\xBD"	/* what invalid UTF-8 becomes */
 
 /* The temporary directory, and the paths of the files written to it. */
@@ -844,7 +844,7 @@ test_early_close(void)
 		if (i > 0)
 			ok &= reader_next(rd) != NULL;
 		if (i == 1) {
-			struct timespec t = { 0, 50 * 1000000 };
+			struct timespec t = { 0, 50000000L };
 
 			reader_done(rd);
 			ok &= reader_next(rd) != NULL;

@@ -197,7 +197,7 @@ test_reader(void)
 	/* --max-record: an oversized record is skipped, the next one read */
 	in = input_open("recs", &e);
 	rec_reader_init(&r, in);
-	r.chunks.max = 1024 * 1024;
+	r.chunks.max = (size_t)1024 * 1024;
 	rec_init(&rec);
 	CHECK("max: a small record passes", rec_read(&r, &rec) == REC_OK);
 	ret = rec_read(&r, &rec);

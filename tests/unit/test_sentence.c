@@ -120,13 +120,22 @@ split_is_sound(const char *s, size_t n)
 	return 1;
 }
 
+/* Whether a and b hold the same bytes (either may be empty, p NULL). */
+static int
+same_bytes(const struct buf *a, const struct buf *b)
+{
+	return a->len == b->len && (a->len == 0 ||
+	    memcmp(a->p, b->p, a->len) == 0);
+}
+
 /* A copy of s[0..n) in a block of its own, so ASan sees overreads. */
 static char *
 exact_copy(const char *s, size_t n)
 {
 	char *p = xmalloc(n ? n : 1);
 
-	memcpy(p, s, n);
+	if (n > 0)
+		memcpy(p, s, n);
 	return p;
 }
 
@@ -159,15 +168,15 @@ golden_case(struct golden *g, const char *input, size_t n,
 	struct buf got = BUF_INIT, again = BUF_INIT;
 	char *text = exact_copy(input, n), *text_nl = xmalloc(n + 1);
 
-	memcpy(text_nl, input, n);
+	if (n > 0)
+		memcpy(text_nl, input, n);
 	text_nl[n] = '\n';
 	split_to_lines(text, n, &got);
 	split_to_lines(text_nl, n + 1, &again);
 	g->cases++;
 	g->sound += split_is_sound(text, n) && split_is_sound(text_nl, n + 1);
-	g->stable += got.len == again.len &&
-	    memcmp(got.p, again.p, got.len) == 0;
-	if (got.len == want->len && memcmp(got.p, want->p, got.len) == 0) {
+	g->stable += same_bytes(&got, &again);
+	if (same_bytes(&got, want)) {
 		g->right++;
 	} else {
 		printf("# wrong: %s:%zu\n", GOLDEN, lineno);
