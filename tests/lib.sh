@@ -19,7 +19,7 @@ cd "$WORK" || exit 2
 
 if [ "${VALGRIND:-}" = 1 ]; then
 	VG="valgrind -q --error-exitcode=99 --leak-check=full"
-	VG="$VG --errors-for-leak-kinds=definite"
+	VG="$VG --errors-for-leak-kinds=definite --show-leak-kinds=definite"
 else
 	VG=
 fi
