@@ -575,3 +575,14 @@ test_expect_success 'ddedup --index: a failed write leaves the old index as it w
 	cmp idx.orig idx &&
 	test -z "$(ls | grep "^idx\.tmp")"
 '
+
+# The write fails only when the last records go out, after the input.
+test_expect_success 'ddedup --index: a failed last write leaves the old index as it was' '
+	echo "ddedup: write error: No space left on device" >expect.err &&
+	printf "id: new\n\nalpha bravo charlie delta echo foxtrot golf\0" >new &&
+	test_expect_code 1 "$BIN/ddedup" --index idx new >/dev/full 2>err &&
+	test_cmp expect.err err &&
+	cmp idx.orig idx &&
+	ddedup --index idx new >out &&
+	grep -qx "id: new" out
+'

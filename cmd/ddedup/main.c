@@ -376,6 +376,8 @@ main(int argc, char **argv)
 		    prepare, dedup, NULL);
 	*prog_counter("documents kept") = seen.n;
 	*prog_counter("index bytes") = docset_bytes(&seen);
+	/* the records out first: a failed write ends the run, index unsaved */
+	(void)out_flush(&prog.out);
 	if (opt.index != NULL &&
 	    index_save(&seen, &params, opt.index, err, sizeof(err)) < 0) {
 		msg_warn("%s", err);
