@@ -155,6 +155,7 @@ split_warc(struct input *in, const struct dsplit_opts *opts)
 	struct warc w;
 	enum warc_state state = AT_VERSION;
 	uint64_t lineno = 0;
+	int junk = 0;		/* in lines that are no record's */
 	size_t n, take, vlen;
 	const char *v;
 	char *p;
@@ -210,8 +211,16 @@ split_warc(struct input *in, const struct dsplit_opts *opts)
 				w.left = 0;
 				w.content.len = w.nsrc = 0;
 				state = IN_HEADER;
+				junk = 0;
+			} else if (n > 0 && !junk) {
+				/* blank lines part records; anything else is
+				 * reported, once a run, and skipped */
+				prog_error("%s: line %llu: not a WARC record; "
+				    "skipped to the next WARC/ line",
+				    input_label(in), (unsigned long long)lineno);
+				junk = 1;
 			}
-			continue;	/* blank lines between records */
+			continue;
 		}
 		if (n > 0) {
 			warc_header(&w, p, n);
@@ -219,6 +228,22 @@ split_warc(struct input *in, const struct dsplit_opts *opts)
 		}
 		w.in_http = w.http;
 		state = w.left > 0 ? IN_CONTENT : AT_VERSION;
+	}
+	if (state != AT_VERSION) {
+		/* what there is of the record goes out, and is an error */
+		if (state == IN_CONTENT)
+			prog_error("%s: line %llu: the last WARC record ends "
+			    "%llu bytes short of its Content-Length",
+			    input_label(in), (unsigned long long)lineno,
+			    (unsigned long long)w.left);
+		else
+			prog_error("%s: line %llu: the last WARC record's "
+			    "header does not end", input_label(in),
+			    (unsigned long long)lineno);
+		if (w.keep && w.html)
+			html_add(&w, &sg);
+		if (w.keep && sg.n > 0)
+			doc_write(&sg, sg.n);
 	}
 	prog.bytes_in += chunk_consumed(&r);
 	buf_free(&w.content);
