@@ -49,7 +49,7 @@ FUZZ_COMMON_OBJ = $(COMMON_SRC:%.c=$(FUZZ_OBJDIR)/%.o)
 FUZZ_PROG_OBJ = $(patsubst %.c,$(FUZZ_OBJDIR)/%.o, \
 	$(filter-out %/main.c,$(wildcard cmd/$(1)/*.c)))
 
-$(FUZZ_OBJDIR)/%.o: %.c
+$(FUZZ_OBJDIR)/%.o: %.c | fuzz-deps
 	@mkdir -p $(@D)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -MMD -MP \
 		-c -o $@ $<
@@ -62,9 +62,14 @@ $(FUZZ_DIR)/.gzip-lib: fuzz-force
 $(FUZZ_OBJDIR)/common/inflate_isal.o $(FUZZ_OBJDIR)/common/inflate_zlib.o: \
 	$(FUZZ_DIR)/.gzip-lib
 
+# clang and its libFuzzer runtime, installed when missing (tools/deps).
+fuzz-deps:
+	@tools/deps fuzz
+
 define FUZZ_HARNESS_RULE
 $(FUZZ_DIR)/fuzz_$(1): fuzz/fuzz_$(1).c fuzz/fuzz.h $(FUZZ_COMMON_OBJ) \
-	$(if $(FUZZ_PROG_$(1)),$(call FUZZ_PROG_OBJ,$(FUZZ_PROG_$(1))))
+	$(if $(FUZZ_PROG_$(1)),$(call FUZZ_PROG_OBJ,$(FUZZ_PROG_$(1)))) \
+	| fuzz-deps
 	@mkdir -p $$(@D)
 	$$(FUZZ_CC) $$(FUZZ_CFLAGS) \
 		$(if $(FUZZ_PROG_$(1)),-Icmd/$(FUZZ_PROG_$(1))) \
@@ -219,5 +224,5 @@ fuzz-clean:
 
 fuzz-force:
 
-.PHONY: fuzz fuzz-build fuzz-regress fuzz-clean fuzz-force
+.PHONY: fuzz fuzz-build fuzz-regress fuzz-clean fuzz-force fuzz-deps
 .PRECIOUS: $(FUZZ_DIR)/fuzz_%
