@@ -197,6 +197,27 @@ unescape(struct record *rec, struct field *f, const char *v, size_t n)
 	return 0;
 }
 
+/*
+ * The first bytes of a bad key, for a message: up to 40, each control
+ * byte as \xNN, so that what reaches a terminal is only text.
+ */
+static const char *
+shown_key(char *buf, size_t size, const char *s, size_t n)
+{
+	size_t i, o = 0;
+
+	for (i = 0; i < n && i < 40 && o + 5 < size; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7F)
+			o += (size_t)snprintf(buf + o, size - o, "\\x%02X", c);
+		else
+			buf[o++] = (char)c;
+	}
+	buf[o] = '\0';
+	return buf;
+}
+
 #define PARSE_FAIL(...) do { \
 	snprintf(err, errlen, __VA_ARGS__); \
 	*erroff = (size_t)(line - p); \
@@ -222,10 +243,12 @@ rec_parse(struct record *rec, const char *p, size_t n, char *err,
 		colon = memchr(line, ':', (size_t)(nl - line));
 		if (colon == NULL)
 			PARSE_FAIL("header line without ': '");
-		if (!key_valid(line, (size_t)(colon - line)))
-			PARSE_FAIL("bad header key '%.*s'",
-			    (int)(colon - line > 40 ? 40 : colon - line),
-			    line);
+		if (!key_valid(line, (size_t)(colon - line))) {
+			char shown[40 * 4 + 8];
+
+			PARSE_FAIL("bad header key '%s'", shown_key(shown,
+			    sizeof(shown), line, (size_t)(colon - line)));
+		}
 		v = colon + 1;
 		if (v < nl && *v++ != ' ')
 			PARSE_FAIL("header line without ': '");
