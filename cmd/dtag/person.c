@@ -308,12 +308,26 @@ joined(const struct token *t)
 	return (t->flags & (TOK_SPACE | TOK_HYPHEN)) != 0;
 }
 
+/* How many particles (at most two, each lowercase) start at token j. */
+static size_t
+particles_at(const struct scan *s, size_t j)
+{
+	size_t k;
+
+	for (k = 0; k < 2 && j + k < s->n &&
+	    !(s->tok[j + k].flags & (TOK_UPPER | TOK_DOT | TOK_POSS)) &&
+	    (k == 0 || joined(&s->tok[j + k])) &&
+	    in_list(particles, NELEM(particles), &s->tok[j + k], s->text); k++)
+		continue;
+	return k;
+}
+
 /* The end of the name that starts with token i, a namey one. */
 static size_t
 run_end(const struct scan *s, size_t i, int strong)
 {
 	const struct token *tok = s->tok;
-	size_t j = i + 1;
+	size_t j = i + 1, k;
 
 	while (j < s->n && j - i < NAME_MAX_WORDS) {
 		if (tok[j - 1].flags & TOK_POSS)
@@ -332,11 +346,11 @@ run_end(const struct scan *s, size_t i, int strong)
 			j++;
 			continue;
 		}
-		if (!(tok[j].flags & (TOK_UPPER | TOK_DOT | TOK_POSS)) &&
-		    in_list(particles, NELEM(particles), &tok[j], s->text) &&
-		    j + 1 < s->n && joined(&tok[j + 1]) &&
-		    namey(s, j + 1, strong)) {
-			j += 2;
+		/* one or two particles, then a name: bin Salman, von der
+		 * Leyen, de la Cruz */
+		if ((k = particles_at(s, j)) > 0 && j + k < s->n &&
+		    joined(&tok[j + k]) && namey(s, j + k, strong)) {
+			j += k + 1;
 			continue;
 		}
 		break;

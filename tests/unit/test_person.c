@@ -389,6 +389,13 @@ tps_given_names(struct tps_ctx *c)
 	    tps_is(c, "we saw John van Dyke there.", "John van Dyke"));
 	CHECK("a particle at a name's end is not in it",
 	    tps_is(c, "we saw John Smith von there.", "John Smith"));
+	CHECK("two particles in a row inside a name",
+	    tps_is(c, "we saw Ursula von der Leyen there.",
+	    "Ursula von der Leyen"));
+	CHECK("two particles at a name's end are not in it",
+	    tps_is(c, "we saw John Smith von der there.", "John Smith"));
+	CHECK("three particles in a row join no name",
+	    tps_is(c, "we saw John van de la Smith there.", ""));
 }
 
 static void
