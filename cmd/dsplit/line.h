@@ -23,7 +23,13 @@ enum line_flag {
 	LF_CHROME_END = 1 << 10,	/* chrome that closes a page */
 	LF_BYLINE = 1 << 11,	/* office, desk, embassy, "By ..." */
 	LF_LABEL = 1 << 12,	/* 1 or 2 capitalised words: a section? */
-	LF_COLON_END = 1 << 13	/* ends with ':' */
+	LF_COLON_END = 1 << 13,	/* ends with ':' */
+	/* not what the line looks like, but what its text is: */
+	LF_CLEANED = 1 << 14,	/* its source bytes cleaned (NUL bytes
+				 * dropped, UTF-8 repaired): their
+				 * offsets differ (see seg_source()) */
+	LF_MADE = 1 << 15	/* made from its source (HTML): offsets in
+				 * it are none of the source's */
 };
 
 #define LF_CHROME (LF_CHROME_ANY | LF_CHROME_TOP | LF_CHROME_END)

@@ -67,6 +67,37 @@ clean_text(const char *s, size_t *n, struct buf scratch[2], uint64_t *nuls,
 	return s;
 }
 
+void
+clean_seek(struct clean_pos *p, const char *s, size_t n, size_t off)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned char c[4] = { 0 };
+	size_t at[4] = { 0 }, i, k;
+	int len;
+
+	while (p->clean < off && p->raw < n) {
+		if (u[p->raw] != '\0' && u[p->raw] < 0x80) {
+			p->clean++;
+			p->raw++;
+			continue;
+		}
+		/* the next character with the NUL bytes in it left out, as
+		 * clean_text() drops them before it repairs */
+		for (i = p->raw, k = 0; i < n && k < 4; i++)
+			if (u[i] != '\0') {
+				c[k] = u[i];
+				at[k++] = i;
+			}
+		if (k == 0)
+			break;		/* only NUL bytes are left */
+		len = utf8_sequence(c, k);
+		p->clean += len > 0 ? (size_t)len : 3;	/* or U+FFFD */
+		p->raw = at[(len > 0 ? len : -len) - 1] + 1;
+	}
+	for (p->next = p->raw; p->next < n && s[p->next] == '\0'; p->next++)
+		continue;
+}
+
 /* Room for one more line in b; the new line, numbered. */
 static struct line *
 new_line(struct reader *rd, struct batch *b)
@@ -93,20 +124,29 @@ add_plain(struct reader *rd, struct batch *b, uint64_t base, size_t at,
 	line_classify(l, b->raw.p + at);
 }
 
-/* Add s[0..n), read at input bytes byte..end, cleaned. */
+/*
+ * Add s[0..n), read at input bytes byte..end, cleaned; when that changes
+ * it, s is kept after the text (see batch_source()).
+ */
 static void
 add_cleaned(struct reader *rd, struct batch *b, const char *s, size_t n,
     uint64_t byte, uint64_t end)
 {
 	struct line *l = new_line(rd, b);
+	size_t len = n;
+	const char *t = clean_text(s, &len, rd->scratch, &b->nuls,
+	    &b->repaired);
 
-	s = clean_text(s, &n, rd->scratch, &b->nuls, &b->repaired);
 	l->off = b->clean.len | BATCH_CLEAN;
-	l->len = n;
+	l->len = len;
 	l->byte = byte;
 	l->end = end;
-	buf_append(&b->clean, s, n);
+	buf_append(&b->clean, t, len);
 	line_classify(l, b->clean.p + (l->off & ~BATCH_CLEAN));
+	if (t != s) {
+		l->flags |= LF_CLEANED;
+		buf_append(&b->clean, s, n);
+	}
 }
 
 /* Add the raw bytes at..at+n, split at lone CRs, cleaned. */

@@ -22,7 +22,8 @@ enum batch_end {
 
 struct batch {
 	struct buf raw;		/* input bytes: most lines' text is here */
-	struct buf clean;	/* the text of lines that were cleaned */
+	struct buf clean;	/* the text of lines that were cleaned, and
+				 * the source bytes of those it changed */
 	struct line *v;		/* classified; off: see batch_text() */
 	size_t n;
 	size_t cap;
@@ -46,6 +47,17 @@ batch_text(const struct batch *b, size_t i)
 	    b->raw.p + off;
 }
 
+/*
+ * The source bytes of line i of b (byte..end) when its text was cleaned
+ * (LF_CLEANED: they follow the text), or NULL.
+ */
+static inline const char *
+batch_source(const struct batch *b, size_t i)
+{
+	return b->v[i].flags & LF_CLEANED ? batch_text(b, i) + b->v[i].len :
+	    NULL;
+}
+
 struct reader;
 
 /* Start reading in, skipping lines over max bytes (0: no limit). */
@@ -67,5 +79,21 @@ void reader_close(struct reader *rd);
  */
 const char *clean_text(const char *s, size_t *n, struct buf scratch[2],
     uint64_t *nuls, uint64_t *repaired);
+
+/* A place in the text clean_text() made of s[0..n), and in s. */
+struct clean_pos {
+	size_t clean;	/* an offset in the clean text, a character's start */
+	size_t raw;	/* in s, just past the bytes of the text before it */
+	size_t next;	/* in s, the first byte of the text from it on */
+};
+
+#define CLEAN_POS_INIT { 0, 0, 0 }
+
+/*
+ * Move p on to offset off of the text clean_text() makes of s[0..n): off
+ * at a character's start, and not before p->clean.  next is past raw by
+ * the NUL bytes dropped between the two.
+ */
+void clean_seek(struct clean_pos *p, const char *s, size_t n, size_t off);
 
 #endif

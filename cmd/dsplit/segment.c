@@ -59,6 +59,8 @@ seg_free(struct seg *sg)
 	free(sg->v);
 	free(sg->memo);
 	buf_free(&sg->text);
+	buf_free(&sg->src);
+	free(sg->srcs);
 	memset(sg, 0, sizeof(*sg));
 }
 
@@ -86,13 +88,50 @@ add_text(struct seg *sg, struct line *l, const char *s, size_t n)
 	sg->text.len += n + 1;
 }
 
+/* Keep the source bytes src of the last line, whose text was cleaned. */
+static void
+keep_source(struct seg *sg, const char *src)
+{
+	const struct line *l = &sg->v[sg->n - 1];
+
+	if (sg->nsrcs == sg->capsrcs) {
+		sg->capsrcs = sg->capsrcs ? sg->capsrcs * 2 : 64;
+		sg->srcs = xrealloc(sg->srcs, sg->capsrcs * sizeof(*sg->srcs));
+	}
+	sg->srcs[sg->nsrcs].line = sg->dropped + sg->n - 1;
+	sg->srcs[sg->nsrcs++].off = sg->src.len;
+	buf_append(&sg->src, src, (size_t)(l->end + 1 - l->byte));
+}
+
+const char *
+seg_source(const struct seg *sg, size_t i)
+{
+	uint64_t line = sg->dropped + i;
+	size_t lo = 0, hi = sg->nsrcs, mid;
+
+	if (!(sg->v[i].flags & LF_CLEANED))
+		return NULL;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (sg->srcs[mid].line < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < sg->nsrcs && sg->srcs[lo].line == line ?
+	    sg->src.p + sg->srcs[lo].off : NULL;
+}
+
 void
-seg_add_line(struct seg *sg, const struct line *line, const char *s)
+seg_add_line(struct seg *sg, const struct line *line, const char *s,
+    const char *src)
 {
 	struct line *l = new_line(sg);
 
 	*l = *line;
 	add_text(sg, l, s, line->len);
+	if (src != NULL)
+		keep_source(sg, src);
 }
 
 void
@@ -108,22 +147,43 @@ seg_repairs(uint64_t nuls, uint64_t repaired)
 	*repair_count += repaired;
 }
 
-void
-seg_add(struct seg *sg, const char *s, size_t n, uint64_t lineno,
-    uint64_t byte, uint64_t end)
+/* seg_add() and seg_add_made(): made tells which. */
+static void
+add_line(struct seg *sg, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte, uint64_t end, int made)
 {
 	static struct buf scratch[2];
 	uint64_t nuls = 0, repaired = 0;
+	const char *t = clean_text(s, &n, scratch, &nuls, &repaired);
 	struct line *l;
 
-	s = clean_text(s, &n, scratch, &nuls, &repaired);
 	seg_repairs(nuls, repaired);
 	l = new_line(sg);
 	l->lineno = lineno;
 	l->byte = byte;
 	l->end = end;
-	add_text(sg, l, s, n);
+	add_text(sg, l, t, n);
 	line_classify(l, sg->text.p + l->off);
+	if (made)
+		l->flags |= LF_MADE;
+	else if (t != s) {
+		l->flags |= LF_CLEANED;
+		keep_source(sg, s);
+	}
+}
+
+void
+seg_add(struct seg *sg, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte, uint64_t end)
+{
+	add_line(sg, s, n, lineno, byte, end, 0);
+}
+
+void
+seg_add_made(struct seg *sg, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte, uint64_t end)
+{
+	add_line(sg, s, n, lineno, byte, end, 1);
 }
 
 static int
@@ -292,11 +352,38 @@ starts_document(struct seg *sg, size_t i)
 }
 
 /*
- * Forget lines v[0..n), whose document was written.  Their text stays
- * where it is until it is most of the buffer and more than DEAD_TEXT
- * bytes, so the text of the lines kept is seldom moved.
+ * Forget lines v[0..n), whose document was written.  Their text (and the
+ * source bytes of those cleaned) stays where it is until it is most of
+ * the buffer and more than DEAD_TEXT bytes, so the text of the lines kept
+ * is seldom moved.
  */
 #define DEAD_TEXT ((size_t)256 * 1024)
+
+/* drop_lines() for the source bytes of the lines cleaned. */
+static void
+drop_sources(struct seg *sg)
+{
+	size_t k, off;
+
+	for (k = 0; k < sg->nsrcs && sg->srcs[k].line < sg->dropped; k++)
+		continue;
+	if (k == sg->nsrcs) {
+		sg->nsrcs = sg->src.len = 0;
+		return;
+	}
+	if (k > 0) {
+		memmove(sg->srcs, sg->srcs + k,
+		    (sg->nsrcs - k) * sizeof(*sg->srcs));
+		sg->nsrcs -= k;
+	}
+	off = sg->srcs[0].off;
+	if (off < DEAD_TEXT || off < 3 * (sg->src.len - off))
+		return;
+	memmove(sg->src.p, sg->src.p + off, sg->src.len - off);
+	sg->src.len -= off;
+	for (k = 0; k < sg->nsrcs; k++)
+		sg->srcs[k].off -= off;
+}
 
 static void
 drop_lines(struct seg *sg, size_t n)
@@ -307,10 +394,13 @@ drop_lines(struct seg *sg, size_t n)
 	if (n == sg->n) {
 		sg->n = 0;
 		sg->text.len = 0;
+		sg->nsrcs = sg->src.len = 0;
 		return;
 	}
 	memmove(sg->v, sg->v + n, (sg->n - n) * sizeof(*sg->v));
 	sg->n -= n;
+	if (sg->nsrcs > 0)
+		drop_sources(sg);
 	off = sg->v[0].off;
 	if (off < DEAD_TEXT || off < 3 * (sg->text.len - off))
 		return;

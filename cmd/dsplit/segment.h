@@ -24,6 +24,13 @@ struct seg {
 	size_t n;
 	size_t cap;
 	struct buf text;	/* the lines' text, each followed by '\n' */
+	struct buf src;		/* the source bytes of lines cleaned */
+	struct seg_src {	/* where, in line order: see seg_source() */
+		uint64_t line;	/* dropped + the line's index in v */
+		size_t off;	/* in src */
+	} *srcs;
+	size_t nsrcs;
+	size_t capsrcs;
 	size_t next;		/* the next line to decide */
 	uint64_t dropped;	/* lines forgotten before v[0] */
 	uint64_t docno;		/* documents written from this source */
@@ -46,17 +53,33 @@ void seg_init(struct seg *sg, const struct dsplit_opts *opts,
     const char *source);
 
 /*
- * Add one line (without its line end) read at lineno and byte; NUL bytes
- * are dropped and invalid UTF-8 repaired (and counted).
+ * Add one line (without its line end) read at lineno and bytes byte..end
+ * (n of them); NUL bytes are dropped and invalid UTF-8 repaired (and
+ * counted).
  */
 void seg_add(struct seg *sg, const char *s, size_t n, uint64_t lineno,
+    uint64_t byte, uint64_t end);
+
+/* The same for a line of text made from the source bytes byte..end. */
+void seg_add_made(struct seg *sg, const char *s, size_t n, uint64_t lineno,
     uint64_t byte, uint64_t end);
 
 /* Count NUL bytes dropped and UTF-8 repaired, for --stats. */
 void seg_repairs(uint64_t nuls, uint64_t repaired);
 
-/* Add a line classified already, whose text is s[0..line->len). */
-void seg_add_line(struct seg *sg, const struct line *line, const char *s);
+/*
+ * Add a line read and classified already (reader.c), whose text is
+ * s[0..line->len) and, when that text was cleaned, whose source bytes
+ * are src (else NULL).
+ */
+void seg_add_line(struct seg *sg, const struct line *line, const char *s,
+    const char *src);
+
+/*
+ * The source bytes (byte..end) of line i when its text was cleaned
+ * (LF_CLEANED), or NULL.
+ */
+const char *seg_source(const struct seg *sg, size_t i);
 
 /* Forget all the lines (a WARC record's, once written). */
 void seg_clear(struct seg *sg);

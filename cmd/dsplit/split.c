@@ -86,7 +86,8 @@ split_input(struct input *in, const struct dsplit_opts *opts)
 	seg_init(&sg, opts, input_name(in));
 	while ((b = reader_next(rd)) != NULL) {
 		for (i = 0; i < b->n; i++) {
-			seg_add_line(&sg, &b->v[i], batch_text(b, i));
+			seg_add_line(&sg, &b->v[i], batch_text(b, i),
+			    batch_source(b, i));
 			seg_flush(&sg, 0);
 		}
 		seg_repairs(b->nuls, b->repaired);

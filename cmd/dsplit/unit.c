@@ -8,11 +8,17 @@
  * exclamation mark, or are longer than 160 bytes.  Hard-wrapped text
  * fails that test and keeps its blocks.  Sentences are split within a
  * paragraph by sentence.c.  Each unit has its own lines and bytes and
- * the id of the unit that holds it as parent.
+ * the id of the unit that holds it as parent.  Its bytes are those of its
+ * source: where it starts or ends with a line, the line's first or last
+ * byte (NUL bytes dropped there included); inside a line whose text was
+ * cleaned, its offsets in the text walked back to the bytes they came
+ * from (clean_seek()); inside text made from HTML, which tells nothing
+ * finer, its lines' ends.
  */
 #include <string.h>
 
 #include "prog.h"
+#include "reader.h"
 #include "record.h"
 #include "segment.h"
 #include "sentence.h"
@@ -53,31 +59,77 @@ struct parent {
 	unsigned long long count;
 };
 
+/* Where source_byte() walked a line that was cleaned. */
+struct walk {
+	size_t line;		/* v[line], or NONE */
+	struct clean_pos pos;
+};
+
 /*
- * Write the next unit of parent p: lines a..b, text s[0..n).  source is
- * "\nsource: SOURCE\n", escaped, and unit "sent" or "para".
+ * source_byte() for a line whose text is not its source bytes: at the
+ * line's ends, and anywhere in text made from HTML, the line's own first
+ * or last byte; in a line that was cleaned, the offset walked back to the
+ * bytes it came from (on from w, when w is on that line and not past
+ * off).
+ */
+static uint64_t
+walk_back(const struct seg *sg, struct walk *w, size_t i, size_t off,
+    int last)
+{
+	const struct line *l = &sg->v[i];
+	const char *src;
+
+	if ((last ? off >= l->len : off == 0) || l->flags & LF_MADE ||
+	    (src = seg_source(sg, i)) == NULL)
+		return last ? l->end : l->byte;
+	if (w->line != i || w->pos.clean > off) {
+		w->line = i;
+		memset(&w->pos, 0, sizeof(w->pos));
+	}
+	clean_seek(&w->pos, src, (size_t)(l->end + 1 - l->byte), off);
+	return l->byte + (last ? w->pos.raw - 1 : w->pos.next);
+}
+
+/*
+ * The byte in the source of the text at offset off of line i: the first
+ * of the text from there on, or with last, the last of the text before
+ * it.
+ */
+static inline uint64_t
+source_byte(const struct seg *sg, struct walk *w, size_t i, size_t off,
+    int last)
+{
+	const struct line *l = &sg->v[i];
+
+	if (l->flags & (LF_CLEANED | LF_MADE))
+		return walk_back(sg, w, i, off, last);
+	return l->byte + off - (last != 0);
+}
+
+/*
+ * Write the next unit of parent p: lines a..b, source bytes first..last,
+ * text s[0..n).  source is "\nsource: SOURCE\n", escaped, and unit
+ * "sent" or "para".
  */
 static void
 write_unit(const struct seg *sg, struct parent *p, const struct buf *source,
-    const char *unit, size_t a, size_t b, const char *s, size_t n)
+    const char *unit, size_t a, size_t b, uint64_t first, uint64_t last,
+    const char *s, size_t n)
 {
-	const struct line *la = &sg->v[a], *lb = &sg->v[b];
-	size_t start = (size_t)(s - sg->text.p), end = start + n;
 	struct output *o = &prog.out;
-
 	char num[128], *q = num + sizeof(num), *d;
 
 	/* "lines: A-B\nbytes: C-D\n", made from its end */
 	*--q = '\n';
-	q = u64_decimal(q, lb->byte + (end - lb->off) - 1);
+	q = u64_decimal(q, last);
 	*--q = '-';
-	q = u64_decimal(q, la->byte + (start - la->off));
+	q = u64_decimal(q, first);
 	q -= 7;
 	memcpy(q, "bytes: ", 7);
 	*--q = '\n';
-	q = u64_decimal(q, lb->lineno);
+	q = u64_decimal(q, sg->v[b].lineno);
 	*--q = '-';
-	q = u64_decimal(q, la->lineno);
+	q = u64_decimal(q, sg->v[a].lineno);
 	q -= 7;
 	memcpy(q, "lines: ", 7);
 	d = u64_decimal(q, ++p->count);		/* the id's number, before */
@@ -104,16 +156,23 @@ write_sentences(const struct seg *sg, struct parent *para,
 {
 	const char *s = sg->text.p + sg->v[a].off;
 	size_t n = sg->v[b].off + sg->v[b].len - sg->v[a].off, k, len;
-	size_t first = a, last;
+	size_t first = a, last, start;
+	struct walk w = { NONE, CLEAN_POS_INIT };
+	uint64_t from, to;
 
 	while ((k = sentence_space(s, n)) < n) {
 		s += k;
 		n -= k;
 		len = sentence_len(s, n);
-		first = line_at(sg, first, b, (size_t)(s - sg->text.p));
-		last = line_at(sg, first, b, (size_t)(s - sg->text.p) + len - 1);
-		write_unit(sg, para, source, "sent", first,
-		    last, s, len);
+		start = (size_t)(s - sg->text.p);
+		first = line_at(sg, first, b, start);
+		last = line_at(sg, first, b, start + len - 1);
+		/* the start first: a walk goes forward */
+		from = source_byte(sg, &w, first, start - sg->v[first].off, 0);
+		to = source_byte(sg, &w, last, start + len - sg->v[last].off,
+		    1);
+		write_unit(sg, para, source, "sent", first, last, from, to,
+		    s, len);
 		s += len;
 		n -= len;
 	}
@@ -145,8 +204,9 @@ units_write(const struct seg *sg, size_t first, size_t last,
 		    !(sg->v[b + 1].flags & LF_BLANK); b++)
 			continue;
 		if (!sent) {
-			write_unit(sg, &doc, &source, "para",
-			    a, b, sg->text.p + sg->v[a].off,
+			write_unit(sg, &doc, &source, "para", a, b,
+			    sg->v[a].byte, sg->v[b].end,
+			    sg->text.p + sg->v[a].off,
 			    sg->v[b].off + sg->v[b].len - sg->v[a].off);
 			continue;
 		}

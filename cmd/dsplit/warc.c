@@ -81,12 +81,18 @@ src_of(const struct warc *w, size_t off)
 	return &w->src[lo];
 }
 
-/* Add the text of an HTML response to sg, a line at a time. */
+/*
+ * Add the text of an HTML response to sg, a line at a time: as source
+ * text when it is the HTML's bytes unchanged (no markup, references or
+ * white space collapsed in it), so that offsets in it are bytes of the
+ * file; as text made from its HTML otherwise.
+ */
 static void
 html_add(struct warc *w, struct seg *sg)
 {
 	const struct html_line *l;
 	const struct src_line *a, *b;
+	uint64_t byte, end;
 	size_t i;
 
 	if (w->nsrc == 0)
@@ -96,10 +102,17 @@ html_add(struct warc *w, struct seg *sg)
 		l = &w->lines.v[i];
 		a = src_of(w, l->src);
 		b = src_of(w, l->src_end > l->src ? l->src_end - 1 : l->src);
-		seg_add(sg, w->text.p + l->off, l->len, a->lineno,
-		    a->byte + (l->src - a->off) + 1, l->src_end > l->src ?
-		    b->byte + (l->src_end - 1 - b->off) + 1 :
-		    a->byte + (l->src - a->off));
+		byte = a->byte + (l->src - a->off) + 1;
+		end = l->src_end > l->src ?
+		    b->byte + (l->src_end - 1 - b->off) + 1 : byte - 1;
+		if (l->src_end - l->src == l->len && (l->len == 0 ||
+		    memcmp(w->content.p + l->src, w->text.p + l->off,
+		    l->len) == 0))
+			seg_add(sg, w->text.p + l->off, l->len, a->lineno,
+			    byte, end);
+		else
+			seg_add_made(sg, w->text.p + l->off, l->len,
+			    a->lineno, byte, end);
 	}
 }
 

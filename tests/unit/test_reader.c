@@ -25,6 +25,7 @@
 #include "input.h"
 #include "line.h"
 #include "reader.h"
+#include "utf8.h"
 
 #define MIB ((size_t)1024 * 1024)
 #define FFFD "\xEF\xBF\xBD"	/* what invalid UTF-8 becomes */
@@ -497,8 +498,8 @@ test_nuls(void)
 	    COUNT(lines), sizeof(s) - 1));
 	read_lines("nuls", 0, &g);
 	CHECK("NUL bytes counted in nuls", g.nuls == 5 && g.repaired == 0);
-	CHECK("a line of NUL bytes is blank", g.n == 5 &&
-	    g.v[1].flags == LF_BLANK && g.v[1].words == 0);
+	CHECK("a line of NUL bytes is blank, and cleaned", g.n == 5 &&
+	    g.v[1].flags == (LF_BLANK | LF_CLEANED) && g.v[1].words == 0);
 	got_free(&g);
 }
 
@@ -531,6 +532,125 @@ test_utf8(void)
 	CHECK("invalid UTF-8 counted in repaired, NUL in nuls",
 	    g.repaired == 5 && g.nuls == 1);
 	got_free(&g);
+}
+
+/*
+ * The source bytes of the lines that were cleaned are kept where the
+ * batch says, and are the input's bytes byte..end; other lines have
+ * none.
+ */
+static void
+test_sources(void)
+{
+	static const char s[] = "plain line\n"
+	    "a\0b \xff c\r\n"
+	    "ctrl \x01 only\n"
+	    "\xc0\xaf\rlone CR\n"
+	    "\0\0\n";
+	static const int cleaned[] = { 0, 1, 0, 1, 0, 1 };
+	const char *err = "";
+	struct input *in;
+	struct reader *rd;
+	struct batch *b;
+	const char *src;
+	size_t i, n = 0;
+	int ok = 1;
+
+	write_file("sources", s, sizeof(s) - 1);
+	if ((in = input_open(path("sources"), &err)) == NULL) {
+		CHECK("sources: open", 0);
+		return;
+	}
+	rd = reader_open(in, 0);
+	while ((b = reader_next(rd)) != NULL) {
+		for (i = 0; i < b->n; i++, n++) {
+			const struct line *l = &b->v[i];
+
+			src = batch_source(b, i);
+			if (n >= COUNT(cleaned) || (src != NULL) !=
+			    cleaned[n] || (src != NULL && memcmp(src,
+			    s + l->byte - 1, l->end + 1 - l->byte) != 0))
+				ok = 0;
+		}
+		reader_done(rd);
+	}
+	reader_close(rd);
+	input_close(in);
+	CHECK("the source bytes of lines cleaned, and of those only",
+	    ok && n == COUNT(cleaned));
+}
+
+/* Pseudo-random numbers, the same on every run. */
+static unsigned
+next_random(unsigned *state)
+{
+	*state = *state * 1103515245u + 12345u;
+	return *state >> 16;
+}
+
+/*
+ * clean_seek() against clean_text(): at each character of the clean text
+ * of strings of NULs, ASCII, and lead and continuation bytes valid and
+ * not, the bytes before raw clean to the text before it, those from next
+ * (not a NUL) on to the rest, and only NULs stand between the two; a
+ * walk on from the character before ends where one from the start does.
+ */
+static void
+test_clean_seek(void)
+{
+	static const unsigned char bytes[] = { 0, 0, 'a', ' ', '.', 0x80,
+	    0x8f, 0x9f, 0xa0, 0xaf, 0xbf, 0xc0, 0xc2, 0xc3, 0xdf, 0xe0,
+	    0xe2, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff };
+	struct buf scratch[2] = { BUF_INIT, BUF_INIT }, text = BUF_INIT;
+	struct clean_pos walk, fresh;
+	unsigned state = 1;
+	uint64_t nuls = 0, repaired = 0;
+	char s[24];
+	const char *t;
+	size_t n, tn, c, len, k, round;
+	int ok = 1;
+
+	buf_reserve(&text, 3 * sizeof(s));	/* never a null pointer */
+	for (round = 0; round < 20000 && ok; round++) {
+		n = next_random(&state) % sizeof(s);
+		for (k = 0; k < n; k++)
+			s[k] = (char)bytes[next_random(&state) %
+			    sizeof(bytes)];
+		tn = n;
+		t = clean_text(s, &tn, scratch, &nuls, &repaired);
+		text.len = 0;
+		buf_append(&text, t, tn);
+		memset(&walk, 0, sizeof(walk));
+		for (c = 0; c <= text.len && ok; c += len) {
+			memset(&fresh, 0, sizeof(fresh));
+			clean_seek(&fresh, s, n, c);
+			clean_seek(&walk, s, n, c);
+			ok = walk.raw == fresh.raw &&
+			    walk.next == fresh.next && fresh.clean == c &&
+			    fresh.raw <= fresh.next &&
+			    (fresh.next == n || s[fresh.next] != '\0');
+			for (k = fresh.raw; ok && k < fresh.next; k++)
+				ok = s[k] == '\0';
+			len = fresh.raw;
+			t = clean_text(s, &len, scratch, &nuls, &repaired);
+			ok = ok && len == c && memcmp(t, text.p, c) == 0;
+			len = n - fresh.next;
+			t = clean_text(s + fresh.next, &len, scratch, &nuls,
+			    &repaired);
+			ok = ok && len == text.len - c &&
+			    memcmp(t, text.p + c, len) == 0;
+			if (!ok)
+				printf("    round %zu: clean offset %zu\n",
+				    round, c);
+			len = c == text.len ? 1 : (size_t)utf8_sequence(
+			    (const unsigned char *)text.p + c,
+			    text.len - c);
+		}
+	}
+	CHECK("clean_seek() takes clean offsets back to the source", ok);
+	buf_free(&scratch[0]);
+	buf_free(&scratch[1]);
+	buf_free(&text);
 }
 
 /* Blank and separator lines, and a sentence, as classified. */
@@ -876,6 +996,8 @@ main(void)
 	test_empty();
 	test_nuls();
 	test_utf8();
+	test_sources();
+	test_clean_seek();
 	test_classify();
 	test_too_big();
 	test_small_gzip();
