@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
 
@@ -135,6 +136,23 @@ write_index(struct sink *s, const struct docset *ds,
 	emit(s, end, 8);		/* the hash of the rest */
 }
 
+/*
+ * The mode for a new index at path: the old one's, or what a file made
+ * with open(2) would have (0666 less the umask), not mkstemp()'s 0600.
+ */
+static mode_t
+index_mode(const char *path)
+{
+	struct stat st;
+	mode_t mask;
+
+	if (stat(path, &st) == 0)
+		return st.st_mode & 07777;
+	mask = umask(0);	/* read it: the workers are done by now */
+	umask(mask);
+	return 0666 & ~mask;
+}
+
 int
 index_save(const struct docset *ds, const struct index_params *p,
     const char *path, char *err, size_t errlen)
@@ -151,7 +169,8 @@ index_save(const struct docset *ds, const struct index_params *p,
 		return -1;
 	}
 	XXH3_64bits_reset(s.hash);
-	if ((s.f = fdopen(fd, "wb")) == NULL)
+	if (fchmod(fd, index_mode(path)) < 0 ||
+	    (s.f = fdopen(fd, "wb")) == NULL)
 		s.failed = 1;
 	else
 		write_index(&s, ds, p);

@@ -77,6 +77,15 @@ test_expect_success '--merge-index: forty copies of one document' '
 	grep -qx "dup_of: one" out
 '
 
+test_expect_success 'a new index has the mode of a new file; a saved one keeps its own' '
+	rm -f mode.idx &&
+	(umask 027 && ddedup --index mode.idx one >/dev/null) &&
+	test "$(stat -c %a mode.idx)" = 640 &&
+	chmod 604 mode.idx &&
+	ddedup --index mode.idx one >/dev/null &&
+	test "$(stat -c %a mode.idx)" = 604
+'
+
 test_expect_success 'a corrupt index is an error, and is left as it was' '
 	cp idx.near bad &&
 	printf "X" | dd of=bad bs=1 seek=60 conv=notrunc 2>/dev/null &&
