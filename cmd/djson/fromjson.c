@@ -182,8 +182,15 @@ decode_line(struct decoder *d, const char *src, uint64_t lineno,
 	obj = json_loadb(line, n, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES,
 	    &jerr);
 	if (obj == NULL) {
-		snprintf(why, whylen, "%s (column %d)", jerr.text,
-		    jerr.column);
+		const char *nul = memchr(line, '\0', n);
+
+		/* jansson takes a NUL byte between tokens for the end */
+		if (nul != NULL && strstr(jerr.text, "end of file") != NULL)
+			snprintf(why, whylen, "a NUL byte outside a string "
+			    "(column %d)", (int)(nul - line) + 1);
+		else
+			snprintf(why, whylen, "%s (column %d)", jerr.text,
+			    jerr.column);
 		return why;
 	}
 	if (!json_is_object(obj)) {
