@@ -359,6 +359,18 @@ starts_document(struct seg *sg, size_t i)
  */
 #define DEAD_TEXT ((size_t)256 * 1024)
 
+/* Move b's bytes from off on to its start when off is past DEAD_TEXT and
+ * most of it; nonzero when they moved (offsets into b then less off). */
+static int
+compact(struct buf *b, size_t off)
+{
+	if (off < DEAD_TEXT || off < 3 * (b->len - off))
+		return 0;
+	memmove(b->p, b->p + off, b->len - off);
+	b->len -= off;
+	return 1;
+}
+
 /* drop_lines() for the source bytes of the lines cleaned. */
 static void
 drop_sources(struct seg *sg)
@@ -377,12 +389,9 @@ drop_sources(struct seg *sg)
 		sg->nsrcs -= k;
 	}
 	off = sg->srcs[0].off;
-	if (off < DEAD_TEXT || off < 3 * (sg->src.len - off))
-		return;
-	memmove(sg->src.p, sg->src.p + off, sg->src.len - off);
-	sg->src.len -= off;
-	for (k = 0; k < sg->nsrcs; k++)
-		sg->srcs[k].off -= off;
+	if (compact(&sg->src, off))
+		for (k = 0; k < sg->nsrcs; k++)
+			sg->srcs[k].off -= off;
 }
 
 static void
@@ -402,12 +411,9 @@ drop_lines(struct seg *sg, size_t n)
 	if (sg->nsrcs > 0)
 		drop_sources(sg);
 	off = sg->v[0].off;
-	if (off < DEAD_TEXT || off < 3 * (sg->text.len - off))
-		return;
-	memmove(sg->text.p, sg->text.p + off, sg->text.len - off);
-	sg->text.len -= off;
-	for (i = 0; i < sg->n; i++)
-		sg->v[i].off -= off;
+	if (compact(&sg->text, off))
+		for (i = 0; i < sg->n; i++)
+			sg->v[i].off -= off;
 }
 
 void
