@@ -554,6 +554,9 @@ tag_body(const struct tagger *tg, struct tagwork *w, const char *body,
 	counts->first_limited = -1;
 	work_ready(tg, w);
 	w->toks.chars = w->toks.words = 0;
+	/* each record is counted on its own: the last one's hits go */
+	for (i = 0; i < w->ntouched; i++)
+		w->hits[w->touched[i]].count = 0;
 	w->ntouched = 0;
 	w->nvals = 0;
 	w->vtext.len = 0;
