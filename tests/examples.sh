@@ -1,0 +1,110 @@
+# examples/Makefile: the sharded job gives what one pipeline gives, a
+# changed dump remakes only its shard and the corpus, and a failing stage
+# leaves neither its target, nor the corpus, nor a temporary file.
+. "$TESTS/lib.sh"
+
+need_shared
+mkdump() { python3 "$SHARED/bench/mkdump" "$@"; }
+job() { make -f "$TESTS/../examples/Makefile" BIN="$BIN" "$@"; }
+# the files of a folder, one a line
+files() { (cd "$1" && ls -A); }
+# the name and modification time of each file of out/
+mtimes() { stat -c '%n %y' out/*; }
+# the corpus against one pipeline over the dumps; a difference is shown
+# by the start of the lines that differ (a line is a whole document)
+same_corpus() {
+	dsplit raw/*.txt.gz | dtag | ddedup | djson >expect &&
+	gzip -dc out/corpus.jsonl.gz >actual &&
+	cmp -s expect actual && return 0
+	echo "    out/corpus.jsonl.gz is not what one pipeline gives:"
+	diff expect actual | grep "^[<>]" | cut -c1-160 | head -20
+	return 1
+}
+
+# Three dumps; c's second part is the start of a (mkdump's output for a
+# smaller size is a prefix of that for a larger one, with the same seed).
+mkdir raw
+mkdump --seed 1 --size 1M | gzip -1 >raw/a.txt.gz
+mkdump --seed 2 --size 1M | gzip -1 >raw/b.txt.gz
+{ mkdump --seed 3 --size 600K && mkdump --seed 1 --size 400K; } |
+    gzip -1 >raw/c.txt.gz
+
+test_expect_success 'the dumps have duplicates across shards' '
+	dsplit raw/*.txt.gz | ddedup --mark | tr "\000" "\n" |
+	    awk "/^id: /{ id = \$2 } /^dup_of: /{ print id, \$2 }" >dups &&
+	grep -q "^raw/c\.txt\.gz:[0-9]* raw/a\.txt\.gz:" dups
+'
+
+test_expect_success 'make -j2: the shards, and the corpus one pipeline gives' '
+	job -j2 RAW=raw OUT=out &&
+	printf "%s\n" a.rec.gz b.rec.gz c.rec.gz corpus.jsonl.gz >expect &&
+	files out >actual &&
+	test_cmp expect actual &&
+	for s in a b c; do
+		dsplit raw/$s.txt.gz | dtag >expect &&
+		gzip -dc out/$s.rec.gz >actual &&
+		cmp expect actual || exit 1
+	done &&
+	same_corpus &&
+	test "$(wc -l <actual)" -lt "$(dsplit raw/*.txt.gz | tr -cd "\000" | wc -c)" &&
+	job -q RAW=raw OUT=out
+'
+
+test_expect_success 'a touched dump remakes its shard and the corpus, no more' '
+	mtimes >before &&
+	touch raw/b.txt.gz &&
+	test_expect_code 1 job -q RAW=raw OUT=out &&
+	job -n RAW=raw OUT=out >plan &&
+	grep -q "dsplit raw/b\.txt\.gz" plan &&
+	! grep -q "dsplit raw/[ac]\.txt\.gz" plan &&
+	grep -q "ddedup out/a\.rec\.gz out/b\.rec\.gz out/c\.rec\.gz" plan &&
+	job -j2 RAW=raw OUT=out &&
+	mtimes >after &&
+	diff before after | sed -n "s/^> \([^ ]*\) .*/\1/p" >changed &&
+	printf "%s\n" out/b.rec.gz out/corpus.jsonl.gz >expect &&
+	test_cmp expect changed &&
+	job -q RAW=raw OUT=out
+'
+
+test_expect_success 'a removed dump remakes the corpus without its shard' '
+	mv raw/c.txt.gz c.txt.gz &&
+	test_expect_code 1 job -q RAW=raw OUT=out &&
+	job -j2 RAW=raw OUT=out &&
+	same_corpus
+'
+mv c.txt.gz raw/c.txt.gz 2>/dev/null
+
+test_expect_success 'a dump put back remakes the corpus with its shard' '
+	test_expect_code 1 job -q RAW=raw OUT=out &&
+	job -j2 RAW=raw OUT=out &&
+	same_corpus
+'
+
+test_expect_success 'a cut gzip dump fails the job, and leaves no shard of it, no corpus' '
+	mkdir cut &&
+	cp raw/a.txt.gz cut/a.txt.gz &&
+	head -c 100000 raw/b.txt.gz >cut/b.txt.gz &&
+	test_must_fail job -j2 RAW=cut OUT=cut.out 2>err &&
+	grep -q "dsplit: cut/b\.txt\.gz: unexpected end of gzip data" err &&
+	files cut.out >actual &&
+	! grep -v "^a\.rec\.gz$" actual
+'
+
+test_expect_success 'a failing dtag fails the job, and leaves no shard, no corpus' '
+	mkdir fail &&
+	ln -s "$BIN"/dsplit "$BIN"/ddedup "$BIN"/djson fail/ &&
+	printf "#!/bin/sh\n\"%s/dtag\" | head -c 100000\nexit 3\n" "$BIN" \
+	    >fail/dtag &&
+	chmod +x fail/dtag &&
+	test_must_fail job -j2 BIN=fail RAW=raw OUT=fail.out 2>err &&
+	files fail.out >actual &&
+	test ! -s actual
+'
+
+test_expect_success 'clean removes the shards, the corpus and the folder' '
+	job RAW=raw OUT=out clean &&
+	test ! -e out &&
+	files raw >actual &&
+	printf "%s\n" a.txt.gz b.txt.gz c.txt.gz >expect &&
+	test_cmp expect actual
+'
