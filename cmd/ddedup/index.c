@@ -8,6 +8,16 @@
  *	fingerprint (u32), id length (u32), id; exact: hash (u64), id
  *	length (u32), id;
  *	the XXH3-64 hash of all the bytes before it (u64).
+ *
+ * Its siblings, for deduplicating shards apart (ddedup(1)), end the same
+ * way.  A signature file: "DDEDUPSG", version (u32, 1), the settings as
+ * above, threshold and containment (IEEE 754 doubles, as u64), min
+ * repeats (u32); for each record a byte 1 and its document as above
+ * (near: shingles 0 for a body without words); a byte 0, the count
+ * (u64).  A decision file: "DDEDUPKP", version (u32, 1), count (u64),
+ * the XXH3-64 hash of the records' ids, each with a NUL (u64), then a
+ * bit a record, 1 to keep it, from the low bit of each byte up (the
+ * bits past the count 0).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,16 +33,34 @@
 #include "prog.h"
 
 #define MAGIC "DDEDUPIX"
+#define SIG_MAGIC "DDEDUPSG"
+#define KEEP_MAGIC "DDEDUPKP"
 #define INDEX_VERSION 1u
 #define MAX_ID (1024 * 1024)	/* longer ids mean a broken file */
+#define KEEP_HEADER 28		/* a decision file's bytes before the bits */
 
-/* Where an index is written: a file or an output, hashed on the way. */
+/*
+ * Where a file is written: a temporary file renamed over path at the
+ * end, or an output; hashed on the way.
+ */
 struct sink {
 	FILE *f;
 	struct output *o;
 	XXH3_state_t *hash;
 	int failed;
+	int errnum;		/* the errno of the first failure */
+	const char *path;
+	char *tmp;
 };
+
+/* Note that s failed, with errno. */
+static void
+fail(struct sink *s)
+{
+	if (!s->failed)
+		s->errnum = errno;
+	s->failed = 1;
+}
 
 /* Write p[0..n) to s, without hashing it. */
 static void
@@ -40,7 +68,7 @@ emit(struct sink *s, const void *p, size_t n)
 {
 	if (s->f != NULL ? fwrite(p, 1, n, s->f) != n :
 	    out_write(s->o, p, n) < 0)
-		s->failed = 1;
+		fail(s);
 }
 
 static void
@@ -88,6 +116,19 @@ put_id(struct sink *s, const struct docset *ds, size_t doc)
 	put(s, id, n);
 }
 
+/* The version and the settings, after the magic. */
+static void
+put_settings(struct sink *s, const struct index_params *p)
+{
+	put_u32(s, INDEX_VERSION);
+	put_u32(s, p->exact);
+	put_u32(s, p->shingle);
+	put_u32(s, p->rows);
+	put_u32(s, MH_BANDS);
+	put_u32(s, MH_K);
+	put_u32(s, p->norm);
+}
+
 struct exact_sink {
 	struct sink *s;
 	const struct docset *ds;
@@ -108,17 +149,10 @@ static void
 write_index(struct sink *s, const struct docset *ds,
     const struct index_params *p)
 {
-	unsigned char end[8];
 	size_t i;
 
 	put(s, MAGIC, 8);
-	put_u32(s, INDEX_VERSION);
-	put_u32(s, p->exact);
-	put_u32(s, p->shingle);
-	put_u32(s, p->rows);
-	put_u32(s, MH_BANDS);
-	put_u32(s, MH_K);
-	put_u32(s, p->norm);
+	put_settings(s, p);
 	put_u64(s, ds->n);
 	if (p->exact) {
 		struct exact_sink e = { s, ds };
@@ -132,8 +166,7 @@ write_index(struct sink *s, const struct docset *ds,
 			put_id(s, ds, i);
 		}
 	}
-	le64(end, XXH3_64bits_digest(s->hash));
-	emit(s, end, 8);		/* the hash of the rest */
+	sink_end(s);
 }
 
 /*
@@ -153,56 +186,88 @@ index_mode(const char *path)
 	return 0666 & ~mask;
 }
 
+/*
+ * Open a temporary file beside path, for s to write the file path.
+ * Returns 0, or -1 with err.
+ */
+static int
+sink_create(struct sink *s, const char *path, char *err, size_t errlen)
+{
+	int fd;
+
+	memset(s, 0, sizeof(*s));
+	s->path = path;
+	s->tmp = xmalloc(strlen(path) + 16);
+	sprintf(s->tmp, "%s.tmp.XXXXXX", path);
+	if ((s->hash = XXH3_createState()) == NULL ||
+	    (fd = mkstemp(s->tmp)) < 0) {
+		snprintf(err, errlen, "%s: %s", path, strerror(errno));
+		XXH3_freeState(s->hash);
+		free(s->tmp);
+		return -1;
+	}
+	XXH3_64bits_reset(s->hash);
+	if (fchmod(fd, index_mode(path)) < 0 ||
+	    (s->f = fdopen(fd, "wb")) == NULL) {
+		fail(s);
+		close(fd);
+	}
+	return 0;
+}
+
+/* Write the hash of all that s was given, unhashed, to end the file. */
+static void
+sink_end(struct sink *s)
+{
+	unsigned char end[8];
+
+	le64(end, XXH3_64bits_digest(s->hash));
+	emit(s, end, 8);
+}
+
+/*
+ * Close s's file and, when commit is nonzero and all went well, rename
+ * it over its path, synced first; otherwise remove it.  Returns 0, or -1
+ * with err.
+ */
+static int
+sink_close(struct sink *s, int commit, char *err, size_t errlen)
+{
+	if (s->f != NULL && !s->failed && commit &&
+	    (fflush(s->f) == EOF || ferror(s->f) || fsync(fileno(s->f)) < 0))
+		fail(s);
+	if (s->f != NULL && fclose(s->f) == EOF)
+		fail(s);
+	if (commit && !s->failed && rename(s->tmp, s->path) < 0)
+		fail(s);
+	if (s->failed || !commit)
+		unlink(s->tmp);
+	if (s->failed && commit)
+		snprintf(err, errlen, "%s: %s", s->path, strerror(s->errnum));
+	XXH3_freeState(s->hash);
+	free(s->tmp);
+	return s->failed && commit ? -1 : 0;
+}
+
 int
 index_save(const struct docset *ds, const struct index_params *p,
     const char *path, char *err, size_t errlen)
 {
-	struct sink s = { NULL, NULL, XXH3_createState(), 0 };
-	char *tmp = xmalloc(strlen(path) + 16);
-	int fd, saved;
+	struct sink s;
 
-	sprintf(tmp, "%s.tmp.XXXXXX", path);
-	if (s.hash == NULL || (fd = mkstemp(tmp)) < 0) {
-		snprintf(err, errlen, "%s: %s", path, strerror(errno));
-		XXH3_freeState(s.hash);
-		free(tmp);
+	if (sink_create(&s, path, err, errlen) < 0)
 		return -1;
-	}
-	XXH3_64bits_reset(s.hash);
-	if (fchmod(fd, index_mode(path)) < 0 ||
-	    (s.f = fdopen(fd, "wb")) == NULL)
-		s.failed = 1;
-	else
+	if (!s.failed)
 		write_index(&s, ds, p);
-	saved = errno;
-	if (!s.failed && (fflush(s.f) == EOF || ferror(s.f) ||
-	    fsync(fd) < 0)) {
-		s.failed = 1;
-		saved = errno;
-	}
-	if ((s.f != NULL ? fclose(s.f) == EOF : close(fd) < 0) &&
-	    !s.failed) {
-		s.failed = 1;
-		saved = errno;
-	}
-	if (!s.failed && rename(tmp, path) < 0) {
-		s.failed = 1;
-		saved = errno;
-	}
-	if (s.failed) {
-		snprintf(err, errlen, "%s: %s", path, strerror(saved));
-		unlink(tmp);
-	}
-	XXH3_freeState(s.hash);
-	free(tmp);
-	return s.failed ? -1 : 0;
+	return sink_close(&s, 1, err, errlen);
 }
 
 int
 index_write_stdout(const struct docset *ds, const struct index_params *p,
     char *err, size_t errlen)
 {
-	struct sink s = { NULL, &prog.out, XXH3_createState(), 0 };
+	struct sink s = { NULL, &prog.out, XXH3_createState(), 0, 0, NULL,
+	    NULL };
 
 	if (s.hash == NULL) {
 		snprintf(err, errlen, "out of memory");
