@@ -41,4 +41,70 @@ int index_write_stdout(const struct docset *ds,
 int index_peek(const char *path, struct index_params *p, char *err,
     size_t errlen);
 
+/*
+ * Shards deduplicated apart (ddedup(1)): a signature file holds each
+ * record's document, none dropped, and the settings that decide; a
+ * decision file says which records to keep.
+ */
+struct sig_params {
+	struct index_params ix;
+	double threshold;	/* near mode */
+	double containment;	/* near mode */
+	unsigned min_repeats;	/* exact mode */
+};
+
+/* One record of a signature file. */
+struct sig_entry {
+	struct kept k;		/* near mode: shingles 0 for no words */
+	uint64_t hash;		/* exact mode */
+	const char *id;
+	size_t idlen;
+};
+
+struct sig_file;
+
+/* A new signature file at path, or NULL with err. */
+struct sig_file *sig_create(const char *path, const struct sig_params *p,
+    char *err, size_t errlen);
+
+/* Add a record's entry. */
+void sig_put(struct sig_file *f, const struct sig_entry *e);
+
+/*
+ * End f and close it: renamed over its path when commit is nonzero,
+ * removed otherwise.  Returns 0, or -1 with err.
+ */
+int sig_close(struct sig_file *f, int commit, char *err, size_t errlen);
+
+/*
+ * Open signature file path, made with the settings p, or NULL with err.
+ */
+struct sig_file *sig_open(const char *path, const struct sig_params *p,
+    char *err, size_t errlen);
+
+/*
+ * The next entry of f (its id valid until the next call): 1, or 0 at
+ * the end, once the count and the hash are checked; -1 with the err
+ * given to sig_open().
+ */
+int sig_next(struct sig_file *f, struct sig_entry *e);
+
+/* Close a signature file opened with sig_open(). */
+void sig_free(struct sig_file *f);
+
+/*
+ * Write the decision file path: count records, bit i of keep[i / 8] set
+ * for a record kept, ids the hash of their ids.  Returns 0, or -1 with
+ * err.
+ */
+int keep_save(const char *path, const unsigned char *keep, uint64_t count,
+    uint64_t ids, char *err, size_t errlen);
+
+/*
+ * Load decision file path into keep (bits), *count and *ids, checked
+ * whole.  Returns 0, or -1 with err.
+ */
+int keep_load(const char *path, struct buf *keep, uint64_t *count,
+    uint64_t *ids, char *err, size_t errlen);
+
 #endif

@@ -29,7 +29,10 @@ enum {
 	OPT_INDEX,
 	OPT_MERGE_INDEX,
 	OPT_MIN_REPEATS,
-	OPT_WITHIN_DOC
+	OPT_WITHIN_DOC,
+	OPT_SIGNATURES,
+	OPT_DECIDE,
+	OPT_KEEP
 };
 
 static const struct option longopts[] = {
@@ -45,6 +48,9 @@ static const struct option longopts[] = {
 	{ "merge-index", no_argument, NULL, OPT_MERGE_INDEX },
 	{ "min-repeats", required_argument, NULL, OPT_MIN_REPEATS },
 	{ "within-doc", no_argument, NULL, OPT_WITHIN_DOC },
+	{ "signatures", required_argument, NULL, OPT_SIGNATURES },
+	{ "decide", no_argument, NULL, OPT_DECIDE },
+	{ "keep", required_argument, NULL, OPT_KEEP },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -60,7 +66,10 @@ static struct {
 	unsigned norm;		/* NORM_* for exact mode */
 	const char *index;	/* --index FILE */
 	int merge;		/* --merge-index */
-} opt = { 0, 0, 0, 1, 0, 0.8, 0.8, 5, NORM_ALL, NULL, 0 };
+	const char *signatures;	/* --signatures FILE */
+	int decide;		/* --decide */
+	const char *keep;	/* --keep FILE */
+} opt = { 0, 0, 0, 1, 0, 0.8, 0.8, 5, NORM_ALL, NULL, 0, NULL, 0, NULL };
 
 static struct docset seen;
 static struct index_params params;
@@ -75,7 +84,10 @@ usage(int status)
 	    "              [--within-doc] [--min-repeats n] [--index file]\n"
 	    "              [--max-record size] [--progress] [--skip-bad]\n"
 	    "              [--stats] [file ...]\n"
-	    "       ddedup --merge-index index ...\n", status);
+	    "       ddedup --merge-index index ...\n"
+	    "       ddedup [options] --signatures sigfile [file ...]\n"
+	    "       ddedup [options] --decide sigfile ...\n"
+	    "       ddedup --keep keepfile [file ...]\n", status);
 }
 
 static _Noreturn void
@@ -198,44 +210,58 @@ prepare(const struct record *rec, void *work, struct buf *out, void *arg,
 		p->k.exact = (uint32_t)XXH3_64bits(s->text.p, s->text.len);
 }
 
+/*
+ * Whether a record of id, which prepare() found to be p, is kept: then
+ * it joins the documents kept.  Otherwise it duplicates kept document
+ * *doc, *similarity alike.  Every pass decides here, so that they agree.
+ */
+static int
+decide(const struct prepared *p, const char *id, size_t idlen, size_t *doc,
+    double *similarity)
+{
+	struct match m;
+
+	if (opt.exact) {
+		if (docset_exact(&seen, p->hash, id, idlen, doc) <
+		    opt.min_repeats)
+			return 1;
+		(*exact_dups)++;
+		*similarity = 1.0;
+		return 0;
+	}
+	if (!p->words) {
+		(*no_words)++;		/* nothing to compare: kept */
+		return 1;
+	}
+	if (docset_near(&seen, &p->k, &m) && (m.exact ||
+	    m.similarity >= opt.threshold ||
+	    m.containment >= opt.containment)) {
+		(*(m.exact ? exact_dups : near_dups))++;
+		*doc = m.doc;
+		*similarity = m.exact ? 1.0 : m.similarity;
+		return 0;
+	}
+	if (docset_add(&seen, &p->k, id, idlen) < 0)
+		msg_die(EXIT_DATA, "more than %u documents kept: near mode's"
+		    " limit", DOCSET_MAX_NEAR);
+	return 1;
+}
+
 /* Keep rec, or drop (or mark) it as a duplicate, given what prepare()
  * found in it. */
 static void
 dedup(struct record *rec, void *work, const char *outp, void *arg)
 {
 	const struct field *id = &rec->fields[0];
-	struct prepared *p = work;
-	struct match m;
-	size_t doc;
+	size_t doc = 0;
+	double similarity = 0;
 
 	(void)outp;
 	(void)arg;
-	if (opt.exact) {
-		if (docset_exact(&seen, p->hash, id->val, id->vallen, &doc) >=
-		    opt.min_repeats) {
-			(*exact_dups)++;
-			duplicate(rec, doc, 1.0);
-		} else {
-			prog_write_record(rec, NULL);
-		}
-		return;
-	}
-	if (!p->words) {
-		(*no_words)++;		/* nothing to compare: kept */
+	if (decide(work, id->val, id->vallen, &doc, &similarity))
 		prog_write_record(rec, NULL);
-		return;
-	}
-	if (docset_near(&seen, &p->k, &m) && (m.exact ||
-	    m.similarity >= opt.threshold ||
-	    m.containment >= opt.containment)) {
-		(*(m.exact ? exact_dups : near_dups))++;
-		duplicate(rec, m.doc, m.exact ? 1.0 : m.similarity);
-		return;
-	}
-	if (docset_add(&seen, &p->k, id->val, id->vallen) < 0)
-		msg_die(EXIT_DATA, "more than %u documents kept: near mode's"
-		    " limit", DOCSET_MAX_NEAR);
-	prog_write_record(rec, NULL);
+	else
+		duplicate(rec, doc, similarity);
 }
 
 /* --within-doc's callback for each record. */
@@ -244,6 +270,192 @@ within_doc_each(struct record *rec, void *arg)
 {
 	(void)arg;
 	within_doc(rec);
+}
+
+/* --signatures: the file being written, and the settings it names. */
+static struct sig_file *sigs;
+static struct sig_params sig_params;
+
+/* --signatures' callback: rec's entry, as prepare() found it. */
+static void
+signature(struct record *rec, void *work, const char *outp, void *arg)
+{
+	const struct prepared *p = work;
+	struct sig_entry e;
+
+	(void)outp;
+	(void)arg;
+	memset(&e, 0, sizeof(e));
+	if (opt.exact)
+		e.hash = p->hash;
+	else if (p->words)
+		e.k = p->k;	/* else all 0: shingles 0 says no words */
+	e.id = rec->fields[0].val;
+	e.idlen = rec->fields[0].vallen;
+	sig_put(sigs, &e);
+}
+
+/*
+ * --signatures: every record's entry to the signature file, none
+ * dropped, and no records out.  A run whose input had errors leaves no
+ * file.
+ */
+static void
+signatures(int argc, char **argv)
+{
+	int commit;
+
+	if ((sigs = sig_create(opt.signatures, &sig_params, err,
+	    sizeof(err))) == NULL)
+		msg_die(EXIT_DATA, "%s", err);
+	prog_each_record_ahead(argc, argv, sizeof(struct prepared), prepare,
+	    signature, NULL);
+	commit = prog.status == EXIT_OK;
+	if (sig_close(sigs, commit, err, sizeof(err)) < 0) {
+		msg_warn("%s", err);
+		prog.status = EXIT_DATA;
+	} else if (!commit)
+		msg_warn("%s: not written: the input had errors",
+		    opt.signatures);
+}
+
+/*
+ * --decide: run the decisions over the signature files named, in turn,
+ * and write each one's to its name with ".keep" added.
+ */
+static void
+decide_files(int argc, char **argv)
+{
+	struct buf keep = BUF_INIT, path = BUF_INIT;
+	XXH3_state_t *ids = XXH3_createState();
+	struct sig_file *f;
+	struct sig_entry e;
+	struct prepared p;
+	uint64_t n;
+	size_t doc;
+	double similarity;
+	int i, j, ret;
+
+	if (argc == 0)
+		usage_error("--decide: no signature file named");
+	for (i = 0; i < argc; i++)
+		for (j = 0; j < i; j++)
+			if (strcmp(argv[i], argv[j]) == 0) {
+				msg_warn("--decide: %s named twice", argv[i]);
+				usage(EXIT_USAGE);
+			}
+	if (ids == NULL)
+		msg_die(EXIT_DATA, "out of memory");
+	memset(&p, 0, sizeof(p));
+	for (i = 0; i < argc; i++) {
+		if ((f = sig_open(argv[i], &sig_params, err,
+		    sizeof(err))) == NULL)
+			msg_die(EXIT_DATA, "%s", err);
+		XXH3_64bits_reset(ids);
+		keep.len = 0;
+		for (n = 0; (ret = sig_next(f, &e)) == 1; n++) {
+			p.k = e.k;
+			p.hash = e.hash;
+			p.words = e.k.sig.shingles != 0;
+			if (n % 8 == 0)
+				buf_putc(&keep, 0);
+			prog.records_in++;
+			if (decide(&p, e.id, e.idlen, &doc, &similarity)) {
+				keep.p[n / 8] |= (char)(1 << n % 8);
+				prog.records_out++;
+			}
+			XXH3_64bits_update(ids, e.id, e.idlen);
+			XXH3_64bits_update(ids, "", 1);
+		}
+		sig_free(f);
+		if (ret < 0)
+			msg_die(EXIT_DATA, "%s", err);
+		path.len = 0;
+		buf_puts(&path, argv[i]);
+		buf_append(&path, ".keep", 6);
+		if (keep_save(path.p, (unsigned char *)keep.p, n,
+		    XXH3_64bits_digest(ids), err, sizeof(err)) < 0)
+			msg_die(EXIT_DATA, "%s", err);
+	}
+	XXH3_freeState(ids);
+	buf_free(&keep);
+	buf_free(&path);
+}
+
+/* --keep: the decisions loaded, and the records met so far. */
+static struct {
+	struct buf bits;
+	uint64_t count;
+	uint64_t ids;
+	uint64_t n;
+	XXH3_state_t *hash;	/* of the ids met */
+} kept;
+
+/* --keep's callback: write rec when its decision keeps it. */
+static void
+keep_each(struct record *rec, void *arg)
+{
+	const struct field *id = &rec->fields[0];
+
+	(void)arg;
+	if (kept.n == kept.count)
+		msg_die(EXIT_DATA, "%s: decisions for %llu records, the input"
+		    " has more", opt.keep, (unsigned long long)kept.count);
+	XXH3_64bits_update(kept.hash, id->val, id->vallen);
+	XXH3_64bits_update(kept.hash, "", 1);
+	if ((unsigned char)kept.bits.p[kept.n / 8] >> kept.n % 8 & 1)
+		prog_write_record(rec, NULL);
+	kept.n++;
+}
+
+/*
+ * --keep: write the records the decision file keeps; the input must be
+ * the records it was made for.
+ */
+static void
+keep_records(int argc, char **argv)
+{
+	if ((kept.hash = XXH3_createState()) == NULL)
+		msg_die(EXIT_DATA, "out of memory");
+	XXH3_64bits_reset(kept.hash);
+	if (keep_load(opt.keep, &kept.bits, &kept.count, &kept.ids, err,
+	    sizeof(err)) < 0)
+		msg_die(EXIT_DATA, "%s", err);
+	prog_each_record(argc, argv, keep_each, NULL);
+	if (prog.status != EXIT_OK)
+		;		/* the input's error said it all */
+	else if (kept.n != kept.count)
+		prog_error("%s: decisions for %llu records, the input has"
+		    " %llu", opt.keep, (unsigned long long)kept.count,
+		    (unsigned long long)kept.n);
+	else if (XXH3_64bits_digest(kept.hash) != kept.ids)
+		prog_error("%s: decisions for other records (their ids"
+		    " differ)", opt.keep);
+	XXH3_freeState(kept.hash);
+	buf_free(&kept.bits);
+}
+
+/* Usage errors of --signatures, --decide and --keep. */
+static void
+check_shards(void)
+{
+	int passes = (opt.signatures != NULL) + opt.decide +
+	    (opt.keep != NULL);
+
+	if (passes == 0)
+		return;
+	if (passes > 1 || opt.merge)
+		usage_error("--signatures, --decide, --keep and --merge-index:"
+		    " one at a time");
+	if (opt.mark)
+		usage_error("--mark: not with --signatures, --decide or"
+		    " --keep");
+	if (opt.within)
+		usage_error("--within-doc: not with --signatures, --decide or"
+		    " --keep");
+	if (opt.index != NULL && !opt.decide)
+		usage_error("--index: with --decide, not --signatures or"
+		    " --keep");
 }
 
 /* --merge-index: the union of the indexes named, on standard output. */
@@ -324,6 +536,15 @@ main(int argc, char **argv)
 		case OPT_WITHIN_DOC:
 			opt.within = 1;
 			break;
+		case OPT_SIGNATURES:
+			opt.signatures = optarg;
+			break;
+		case OPT_DECIDE:
+			opt.decide = 1;
+			break;
+		case OPT_KEEP:
+			opt.keep = optarg;
+			break;
 		case OPT_NORMALIZE:
 			if ((c = norm_parse(optarg)) < 0) {
 				msg_warn("--normalize %s: not a list of case,"
@@ -339,6 +560,7 @@ main(int argc, char **argv)
 	}
 	argc -= optind;
 	argv += optind;
+	check_shards();
 	if (opt.merge)
 		return merge(argc, argv);
 	if (opt.para || opt.within)
@@ -362,6 +584,10 @@ main(int argc, char **argv)
 	params.shingle = opt.exact ? 0 : opt.shingle;
 	params.rows = opt.exact ? 0 : mh_rows(opt.threshold);
 	params.norm = opt.exact ? opt.norm : NORM_ALL;
+	sig_params.ix = params;
+	sig_params.threshold = opt.threshold;
+	sig_params.containment = opt.containment;
+	sig_params.min_repeats = opt.min_repeats;
 	/* an index keeps ids, for the dup_of of later runs */
 	docset_init(&seen, params.rows, opt.mark || opt.index != NULL);
 	seen.counts = opt.min_repeats > 1;
@@ -369,7 +595,13 @@ main(int argc, char **argv)
 	    index_load(&seen, &params, opt.index, err, sizeof(err)) < 0)
 		msg_die(EXIT_DATA, "%s", err);
 	norm_init();		/* before the workers normalise */
-	if (opt.within)
+	if (opt.signatures != NULL)
+		signatures(argc, argv);
+	else if (opt.decide)
+		decide_files(argc, argv);
+	else if (opt.keep != NULL)
+		keep_records(argc, argv);
+	else if (opt.within)
 		prog_each_record(argc, argv, within_doc_each, NULL);
 	else
 		prog_each_record_ahead(argc, argv, sizeof(struct prepared),

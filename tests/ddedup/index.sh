@@ -155,3 +155,13 @@ test_expect_success '--merge-index of a missing or broken file fails' '
 	grep -q "an index of exact mode" err &&
 	test_expect_code 2 ddedup --merge-index 2>err
 '
+
+test_expect_success 'an id over 1 MiB is saved and loaded again' '
+	{ printf "id: " && head -c 1100000 /dev/zero | tr "\\000" x &&
+	    printf "\n\nsome words of a body\0"; } >longid &&
+	rm -f long.idx &&
+	ddedup --index long.idx longid >out &&
+	cmp longid out &&
+	ddedup --index long.idx longid >out &&
+	test ! -s out
+'
