@@ -20,6 +20,7 @@
 
 #define BATCHES 6
 #define BATCH_BYTES ((size_t)1024 * 1024)	/* record bytes that end a batch */
+#define RAW_PAD 64		/* zero bytes after a batch's records */
 
 enum entry_kind { ENTRY_RECORD, ENTRY_BAD, ENTRY_ERROR };
 
@@ -103,6 +104,10 @@ fill(void *arg, void *item)
 		e->recno = a->r.recno;
 		e->offset = a->r.chunks.offset;
 	}
+	/* Scanners that read a word at a time (PCRE2's JIT) may look a
+	 * few bytes past the last body: they are set, not left undefined. */
+	buf_reserve(&b->raw, RAW_PAD);
+	memset(b->raw.p + b->raw.len, 0, RAW_PAD);
 	b->consumed = chunk_consumed(&a->r.chunks);
 	return ret != REC_END && ret != REC_ERROR;
 }
