@@ -29,6 +29,9 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "msg.h"
+#include "output.h"
+#include "prog.h"
 #include "record.h"
 
 static int fuzz_errfd = 2;	/* standard error, before libFuzzer's mask */
@@ -64,12 +67,16 @@ fuzz_memfd(const char *name, char *path, size_t len)
 	return fd;
 }
 
-/* Call from LLVMFuzzerInitialize(): before libFuzzer closes stderr. */
+/*
+ * Call from LLVMFuzzerInitialize(), before libFuzzer closes stderr; name
+ * is the harness's, for messages.
+ */
 static inline void
-fuzz_init(void)
+fuzz_init(const char *name)
 {
 	int fd;
 
+	msg_init(name);
 	if ((fd = dup(2)) >= 0)
 		fuzz_errfd = fd;
 	fuzz_in = fuzz_memfd("fuzz-input", fuzz_in_path,
@@ -168,6 +175,24 @@ fuzz_check_records(const char *who, const char *p, size_t n)
 	}
 	rec_free(&rec);
 	return count;
+}
+
+/*
+ * End a run that wrote to prog.out (opened on fuzz_out_begin()): flush
+ * it, and check that what who wrote is records.
+ */
+static inline void
+fuzz_out_check(const char *who)
+{
+	size_t n;
+	char *p;
+
+	if (out_flush(&prog.out) < 0)
+		fuzz_fail("write error on the output file");
+	out_free(&prog.out);
+	p = fuzz_out_take(&n);
+	fuzz_check_records(who, p, n);
+	free(p);
 }
 
 #endif

@@ -34,8 +34,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	msg_init("fuzz_index");
-	fuzz_init();
+	fuzz_init("fuzz_index");
 	/* ddedup's defaults: see main() */
 	near_params.exact = 0;
 	near_params.shingle = 5;

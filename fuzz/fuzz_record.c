@@ -30,8 +30,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	msg_init("fuzz_record");
-	fuzz_init();
+	fuzz_init("fuzz_record");
 	return 0;
 }
 

@@ -76,8 +76,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	msg_init("fuzz_rules");
-	fuzz_init();
+	fuzz_init("fuzz_rules");
 	snprintf(dir, sizeof(dir), "%s/fuzz_rules.XXXXXX",
 	    tmp != NULL && *tmp != '\0' ? tmp : "/tmp");
 	if (mkdtemp(dir) == NULL)

@@ -53,8 +53,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 	(void)argc;
 	(void)argv;
-	msg_init("fuzz_segment");
-	fuzz_init();
+	fuzz_init("fuzz_segment");
 	/* as compile_boundary() in main.c */
 	boundary_re = pcre2_compile((PCRE2_SPTR)BOUNDARY,
 	    PCRE2_ZERO_TERMINATED, PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &code,
@@ -132,9 +131,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    UNIT_SENT, UNIT_DOC };
 	struct dsplit_opts opts;
 	const char *s = (const char *)data + 1;
-	size_t n = size - 1, len;
+	size_t n = size - 1;
 	unsigned mode;
-	char *p;
 
 	if (size == 0)
 		return 0;
@@ -160,11 +158,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		segment_lines(s, n, &opts);
 		break;
 	}
-	if (out_flush(&prog.out) < 0)
-		fuzz_fail("write error on the output file");
-	out_free(&prog.out);
-	p = fuzz_out_take(&len);
-	fuzz_check_records("dsplit", p, len);
-	free(p);
+	fuzz_out_check("dsplit");
 	return 0;
 }

@@ -22,8 +22,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	msg_init("fuzz_sentence");
-	fuzz_init();
+	fuzz_init("fuzz_sentence");
 	sentence_init();
 	return 0;
 }

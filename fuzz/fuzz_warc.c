@@ -23,8 +23,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 {
 	(void)argc;
 	(void)argv;
-	msg_init("fuzz_warc");
-	fuzz_init();
+	fuzz_init("fuzz_warc");
 	return 0;
 }
 
@@ -35,8 +34,6 @@ run(const uint8_t *data, size_t size, enum dsplit_unit unit,
 	struct dsplit_opts opts;
 	struct input *in;
 	const char *err;
-	char *p;
-	size_t n;
 
 	memset(&opts, 0, sizeof(opts));
 	opts.format = FORMAT_WARC;
@@ -46,12 +43,7 @@ run(const uint8_t *data, size_t size, enum dsplit_unit unit,
 	out_init(&prog.out, fuzz_out_begin(), 4096);
 	split_warc(in, &opts);
 	input_close(in);
-	if (out_flush(&prog.out) < 0)
-		fuzz_fail("write error on the output file");
-	out_free(&prog.out);
-	p = fuzz_out_take(&n);
-	fuzz_check_records(who, p, n);
-	free(p);
+	fuzz_out_check(who);
 }
 
 int
