@@ -13,10 +13,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "prog.h"
 #include "relay.h"
+#include "threads.h"
 
 #define BATCHES 6
 #define BATCH_BYTES ((size_t)1024 * 1024)	/* record bytes that end a batch */
@@ -132,14 +132,16 @@ work(void *arg, void *item, unsigned worker)
 			    a->arg, worker);
 }
 
-/* Processors online, as many workers as that (up to the most). */
+/*
+ * As many workers as threads to work on (up to the most); none for one
+ * thread: the calling thread then prepares the records too.
+ */
 static unsigned
 workers(void)
 {
-	long n = sysconf(_SC_NPROCESSORS_ONLN);
+	unsigned n = threads_count();
 
-	return n < 1 ? 1 : n > PROG_MAX_WORKERS ? PROG_MAX_WORKERS :
-	    (unsigned)n;
+	return n < 2 ? 0 : n > PROG_MAX_WORKERS ? PROG_MAX_WORKERS : n;
 }
 
 /* The records of one input. */

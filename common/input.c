@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "inflate.h"
 #include "input.h"
+#include "threads.h"
 
 #define RAW_BLOCK ((size_t)256 * 1024)	/* compressed bytes read at a time */
 #define RING_SLOTS 8		/* buffers of decompressed data */
@@ -444,7 +445,8 @@ input_read(struct input *in, char *dst, size_t len)
 	if (in->state == ST_SNIFF) {
 		if (sniff(in) < 0)
 			return -1;
-		if (in->gzip && start_producer(in) == 0)
+		if (in->gzip && threads_count() > 1 &&
+		    start_producer(in) == 0)
 			return read_ring(in->ring, dst, len);
 	}
 	switch (in->state) {

@@ -9,6 +9,7 @@
 
 #include "number.h"
 #include "prog.h"
+#include "threads.h"
 
 #define OUT_BUFFER ((size_t)256 * 1024)
 #define MAX_COUNTERS 32
@@ -98,6 +99,14 @@ prog_option(int opt, const char *arg, void (*usage)(int))
 		    LLONG_MAX, &errstr);
 		if (errstr != NULL) {
 			msg_warn("--max-record %s: %s", arg, errstr);
+			usage(EXIT_USAGE);
+		}
+		break;
+	case OPT_THREADS:
+		threads_set((unsigned)num_parse(arg, 1, INT_MAX,
+		    &errstr));
+		if (errstr != NULL) {
+			msg_warn("--threads %s: %s", arg, errstr);
 			usage(EXIT_USAGE);
 		}
 		break;

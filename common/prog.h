@@ -24,6 +24,7 @@ enum {
 	OPT_PROGRESS,
 	OPT_SKIP_BAD,
 	OPT_MAX_RECORD,
+	OPT_THREADS,
 	OPT_PROG_LAST		/* a program's own long options start here */
 };
 
@@ -34,7 +35,8 @@ enum {
 	{ "stats", no_argument, NULL, OPT_STATS }, \
 	{ "progress", no_argument, NULL, OPT_PROGRESS }, \
 	{ "skip-bad", no_argument, NULL, OPT_SKIP_BAD }, \
-	{ "max-record", required_argument, NULL, OPT_MAX_RECORD }
+	{ "max-record", required_argument, NULL, OPT_MAX_RECORD }, \
+	{ "threads", required_argument, NULL, OPT_THREADS }
 
 struct prog {
 	int stats;		/* --stats */

@@ -51,6 +51,49 @@ for p in $progs; do
 			test_cmp /dev/null err || return 1
 		done
 	"
+
+	test_expect_success "$p --threads takes a count of 1 or more" "
+		for n in 0 -1 x 1.5 ''; do
+			test_expect_code 2 $p --threads \"\$n\" \\
+			    </dev/null >out 2>err &&
+			test_cmp /dev/null out &&
+			head -n 1 err | grep -x \"$p: --threads \$n: .*\" ||
+			return 1
+		done &&
+		for n in 1 2 64; do
+			$p --threads \$n </dev/null >out 2>err &&
+			test_cmp /dev/null err || return 1
+		done
+	"
+done
+
+# ---- --threads: the same output on any number of threads ----
+
+# Some batches of records: the sample dump 30 times, gzipped.
+i=0
+while [ $i -lt 30 ]; do
+	cat "$TESTS/../sample/sample.txt"
+	i=$((i + 1))
+done | gzip -1 >threads.gz
+dsplit threads.gz >threads.rec
+for n in 1 2 3; do
+	test_expect_success "the pipeline on --threads $n gives what it gives by default" "
+		dsplit --threads $n threads.gz >rec.$n &&
+		test_cmp threads.rec rec.$n &&
+		dtag threads.rec >tag &&
+		dtag --threads $n threads.rec >tag.$n &&
+		test_cmp tag tag.$n &&
+		ddedup --mark tag >dedup &&
+		ddedup --mark --threads $n tag >dedup.$n &&
+		test_cmp dedup dedup.$n &&
+		gzip -c tag >tag.gz &&
+		djson --threads $n tag.gz >json.$n &&
+		djson tag >json &&
+		test_cmp json json.$n &&
+		gzip -c json >json.gz &&
+		djson -d --threads $n json.gz >back.$n &&
+		test_cmp tag back.$n
+	"
 done
 
 # ---- write errors ----

@@ -83,7 +83,7 @@ usage(int status)
 	    "              [--containment c] [--shingle k] [--normalize list]\n"
 	    "              [--within-doc] [--min-repeats n] [--index file]\n"
 	    "              [--max-record size] [--progress] [--skip-bad]\n"
-	    "              [--stats] [file ...]\n"
+	    "              [--stats] [--threads n] [file ...]\n"
 	    "       ddedup --merge-index index ...\n"
 	    "       ddedup [options] --signatures sigfile [file ...]\n"
 	    "       ddedup [options] --decide sigfile ...\n"

@@ -29,11 +29,11 @@ usage(int status)
 	prog_usage("usage: djson [-a] [--fields list] [--text-field name]\n"
 	    "             [--max-record size] [--progress] [--skip-bad]"
 	    " [--stats]\n"
-	    "             [file ...]\n"
+	    "             [--threads n] [file ...]\n"
 	    "       djson -d [--id-field name] [--text-field name]\n"
 	    "             [--max-record size] [--progress] [--skip-bad]"
 	    " [--stats]\n"
-	    "             [file ...]\n", status);
+	    "             [--threads n] [file ...]\n", status);
 }
 
 /* Split a comma-separated list in place. */

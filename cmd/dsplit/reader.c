@@ -20,6 +20,7 @@
 #include "chrome.h"
 #include "reader.h"
 #include "relay.h"
+#include "threads.h"
 #include "utf8.h"
 
 #define BATCHES 4		/* batches in the relay */
@@ -312,7 +313,9 @@ reader_open(struct input *in, size_t max)
 	chrome_ready();		/* before line_classify() runs on the thread */
 	for (i = 0; i < BATCHES; i++)
 		items[i] = &rd->batch[i];
-	rd->relay = relay_start(fill, rd, items, BATCHES);
+	/* one thread: lines read and classified when asked for */
+	rd->relay = relay_start_workers(fill, NULL, rd, items, BATCHES,
+	    threads_count() > 1);
 	return rd;
 }
 

@@ -49,7 +49,7 @@ usage(int status)
 	    " [--dmy | --mdy]\n"
 	    "            [--no-defaults] [--max-record size] [--progress]"
 	    " [--skip-bad]\n"
-	    "            [--stats] [file ...]\n", status);
+	    "            [--stats] [--threads n] [file ...]\n", status);
 }
 
 /* dir/file, in a new string. */
