@@ -743,12 +743,35 @@ sig_free(struct sig_file *f)
 	free(f);
 }
 
+/* Whether the decision file path holds these decisions already. */
+static int
+keep_same(const char *path, const unsigned char *keep, uint64_t count,
+    uint64_t ids)
+{
+	struct buf old = { 0 };
+	uint64_t oldcount, oldids;
+	char err[16];
+	int same;
+
+	same = keep_load(path, &old, &oldcount, &oldids, err,
+	    sizeof(err)) == 0 && oldcount == count && oldids == ids &&
+	    (count == 0 || memcmp(old.p, keep, (size_t)((count + 7) / 8)) == 0);
+	buf_free(&old);
+	return same;
+}
+
+/*
+ * A file that holds the same decisions is left as it is, its time too,
+ * so that make(1) remakes only what depends on decisions that changed.
+ */
 int
 keep_save(const char *path, const unsigned char *keep, uint64_t count,
     uint64_t ids, char *err, size_t errlen)
 {
 	struct sink s;
 
+	if (keep_same(path, keep, count, ids))
+		return 0;
 	if (sink_create(&s, path, err, errlen) < 0)
 		return -1;
 	put(&s, KEEP_MAGIC, 8);

@@ -69,6 +69,24 @@ test_expect_success 'a signature file writes no records; a decision file a bit e
 	test "$(wc -c <ab.sig.keep)" -eq 37
 '
 
+test_expect_success 'a decision file of the same decisions is left as it is' '
+	ddedup --signatures a.sig a &&
+	ddedup --signatures b.sig b &&
+	ddedup --decide a.sig b.sig &&
+	touch -d "2001-02-03 04:05:06" a.sig.keep b.sig.keep &&
+	cp a.sig.keep a.keep.before &&
+	cp b.sig.keep b.keep.before &&
+	ddedup --decide a.sig b.sig &&
+	cmp a.keep.before a.sig.keep &&
+	cmp b.keep.before b.sig.keep &&
+	test "$(date -r b.sig.keep +%Y)" = 2001 &&
+	test "$(date -r a.sig.keep +%Y)" = 2001 &&
+	ddedup --decide b.sig a.sig &&
+	test "$(date -r a.sig.keep +%Y)" != 2001 &&
+	test "$(date -r b.sig.keep +%Y)" != 2001 &&
+	! cmp -s b.keep.before b.sig.keep
+'
+
 # Records of 60 documents for the error cases: 20 texts in h1, each
 # again (re-flowed) in h2 with 20 new ones.
 i=0
