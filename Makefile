@@ -9,6 +9,7 @@
 #                         on sample/sample.txt.gz
 #   make bench            speed and memory against cat, zcat and jq
 #   make bench-scale      dsplit's time and memory at 50M, 200M, 800M
+#   make bench-jobs       examples/Makefile on 8 dumps, with make -j1 and -j2
 #   make lint             cppcheck
 #   make install PREFIX=/usr/local DESTDIR=
 #   make clean
@@ -156,6 +157,11 @@ bench-scale:
 	@$(MAKE) --no-print-directory all
 	@SHARED=$(SHARED) bench/scale
 
+bench-jobs:
+	@CC="$(CC)" tools/deps bench
+	@$(MAKE) --no-print-directory all
+	@SHARED=$(SHARED) bench/jobs
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
 		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)
@@ -167,7 +173,7 @@ install: all
 clean:
 	rm -rf build bin
 
-.PHONY: all build-deps units check check-valgrind demo bench bench-scale lint install clean \
+.PHONY: all build-deps units check check-valgrind demo bench bench-scale bench-jobs lint install clean \
 	FORCE
 
 -include $(shell find build -name '*.d' 2>/dev/null)
