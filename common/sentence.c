@@ -191,6 +191,8 @@ is_e280(const unsigned char *p, const unsigned char *end, unsigned char low)
 static size_t
 space_at(const unsigned char *p, const unsigned char *end)
 {
+	if (*p < 0x80)		/* the common case, here */
+		return *p == ' ' || (*p >= '\t' && *p <= '\r');
 	return utf8_space_len((const char *)p, (size_t)(end - p));
 }
 
@@ -278,6 +280,8 @@ char_before(const unsigned char *start, const unsigned char *p,
 {
 	size_t k;
 
+	if (p > start && p[-1] < 0x80)	/* only ASCII ends there */
+		return at(p - 1, p) == 1;
 	for (k = 1; k <= 3 && k <= (size_t)(p - start); k++)
 		if (at(p - k, p) == k)
 			return k;
