@@ -145,19 +145,11 @@ test_expect_success 'a failing dtag fails the job, and leaves no shard, no corpu
 '
 
 # Ctrl-C: SIGINT to make and its recipes, as a terminal sends it to its
-# process group.  A command started with & has SIGINT ignored: ctrl_c
-# COMMAND... runs it with SIGINT as a terminal leaves it, in a process
-# group of its own.
-ctrl_c() {
-	exec python3 -c 'import os, signal, sys
-signal.signal(signal.SIGINT, signal.SIG_DFL)
-os.setpgid(0, 0)
-os.execvp(sys.argv[1], sys.argv[1:])' "$@"
-}
+# process group.
 mkdir big
 mkdump --seed 5 --size 8M | gzip -1 >big/a.txt.gz
 test_expect_success 'Ctrl-C leaves no half-written file' '
-	ctrl_c make -f "$TESTS/../examples/Makefile" BIN="$BIN" RAW=big \
+	sigint_default make -f "$TESTS/../examples/Makefile" BIN="$BIN" RAW=big \
 	    OUT=big.out >/dev/null 2>&1 &
 	pid=$! &&
 	n=0 &&

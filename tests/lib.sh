@@ -74,3 +74,13 @@ need_shared() {
 		exit 0
 	fi
 }
+
+# sigint_default COMMAND [ARG...]: exec COMMAND with SIGINT as a terminal
+# leaves it (a command started with & has it ignored), in a process group
+# of its own, so that kill -INT reaches it as Ctrl-C would.
+sigint_default() {
+	exec python3 -c 'import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.setpgid(0, 0)
+os.execvp(sys.argv[1], sys.argv[1:])' "$@"
+}

@@ -31,6 +31,7 @@
 #include "index.h"
 #include "normalize.h"
 #include "prog.h"
+#include "tmpfiles.h"
 
 #define MAGIC "DDEDUPIX"
 #define SIG_MAGIC "DDEDUPSG"
@@ -218,6 +219,7 @@ sink_create(struct sink *s, const char *path, char *err, size_t errlen)
 		free(s->tmp);
 		return -1;
 	}
+	tmp_watch(s->tmp);
 	XXH3_64bits_reset(s->hash);
 	if (fchmod(fd, index_mode(path)) < 0 ||
 	    (s->f = fdopen(fd, "wb")) == NULL) {
@@ -244,6 +246,7 @@ sink_close(struct sink *s, int commit, char *err, size_t errlen)
 		fail(s);
 	if (s->failed || !commit)
 		unlink(s->tmp);
+	tmp_forget(s->tmp);
 	if (s->failed && commit)
 		snprintf(err, errlen, "%s: %s", s->path, strerror(s->errnum));
 	XXH3_freeState(s->hash);

@@ -87,6 +87,31 @@ test_expect_success 'a decision file of the same decisions is left as it is' '
 	! cmp -s b.keep.before b.sig.keep
 '
 
+# A signal while the signature file is written: ddedup reads from a FIFO
+# kept open, so that it waits with the file half written.
+for sig in INT:2 TERM:15 HUP:1; do
+	num=${sig#*:} sig=${sig%:*}
+	test_expect_success "SIG$sig leaves no temporary file" "
+		rm -f fifo && mkfifo fifo || exit 1
+		sigint_default \"\$BIN/ddedup\" --signatures int.sig <fifo &
+		pid=\$! &&
+		exec 9>fifo &&
+		cat a b >&9 &&
+		n=0 &&
+		while ! ls int.sig.tmp.* >/dev/null 2>&1 && [ \$n -lt 100 ]; do
+			sleep 0.05
+			n=\$((n + 1))
+		done &&
+		ls int.sig.tmp.* >/dev/null &&
+		kill -$sig \$pid &&
+		{ wait \$pid; status=\$?; } &&
+		exec 9>&- &&
+		test \$status -eq $((128 + num)) &&
+		! ls int.sig* 2>/dev/null
+	"
+done
+exec 9>&-
+
 # Records of 60 documents for the error cases: 20 texts in h1, each
 # again (re-flowed) in h2 with 20 new ones.
 i=0
