@@ -9,37 +9,8 @@ if ! parallel --version </dev/null 2>/dev/null | grep -q "^GNU parallel"; then
 	echo "skip $script: GNU parallel not found"
 	exit 0
 fi
-mkdump() { python3 "$SHARED/bench/mkdump" "$@"; }
+. "$TESTS/jobs.lib"
 job() { "$TESTS/../examples/parallel.sh" "$@"; }
-# the files of a folder, one a line
-files() { (cd "$1" && ls -A); }
-# OUT/corpus.jsonl.gz against one pipeline over RAW/*.txt.gz, with the
-# ddedup options after RAW OUT; a difference is shown by the start of the
-# lines that differ (a line is a whole document)
-same_corpus() {
-	raw=$1 out=$2
-	shift 2
-	dsplit "$raw"/*.txt.gz | dtag | ddedup "$@" | djson >expect &&
-	gzip -dc "$out/corpus.jsonl.gz" >actual &&
-	cmp -s expect actual && return 0
-	echo "    $out/corpus.jsonl.gz is not what one pipeline gives:"
-	diff expect actual | grep "^[<>]" | cut -c1-160 | head -20
-	return 1
-}
-
-# Three dumps; c's second part is the start of a (mkdump's output for a
-# smaller size is a prefix of that for a larger one, with the same seed).
-mkdir raw
-mkdump --seed 1 --size 1M | gzip -1 >raw/a.txt.gz
-mkdump --seed 2 --size 1M | gzip -1 >raw/b.txt.gz
-{ mkdump --seed 3 --size 600K && mkdump --seed 1 --size 400K; } |
-    gzip -1 >raw/c.txt.gz
-
-test_expect_success 'the dumps have duplicates across shards' '
-	dsplit raw/*.txt.gz | ddedup --mark | tr "\000" "\n" |
-	    awk "/^id: /{ id = \$2 } /^dup_of: /{ print id, \$2 }" >dups &&
-	grep -q "^raw/c\.txt\.gz:[0-9]* raw/a\.txt\.gz:" dups
-'
 
 test_expect_success '-j 2: the files of the Makefile, and the corpus one pipeline gives' '
 	job -j 2 raw out 2>err &&

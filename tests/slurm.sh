@@ -126,7 +126,6 @@ until [ "$(sinfo -h -n localhost -o %t 2>/dev/null)" = idle ]; do
 	i=$((i + 1))
 done
 
-mkdump() { python3 "$SHARED/bench/mkdump" "$@"; }
 submit() { sh "$TESTS/../examples/slurm/submit.sh" "$@"; }
 # the ids of the jobs submit.sh printed to FILE: $ids, all of them
 # comma-separated, and $shards, $decide, $keep and $corpus
@@ -174,26 +173,7 @@ never_ran() {
 	scancel "$1"
 	! ls "$2"/logs/*-"$1"[._]* 2>/dev/null
 }
-# the files of a folder, one a line
-files() { (cd "$1" && ls -A); }
-# the corpus against one pipeline over the dumps; a difference is shown
-# by the start of the lines that differ (a line is a whole document)
-same_corpus() {
-	dsplit raw/*.txt.gz | dtag | ddedup | djson >expect &&
-	gzip -dc out/corpus.jsonl.gz >actual &&
-	cmp -s expect actual && return 0
-	echo "    out/corpus.jsonl.gz is not what one pipeline gives:"
-	diff expect actual | grep "^[<>]" | cut -c1-160 | head -20
-	return 1
-}
-
-# Three dumps; c's second part is the start of a (mkdump's output for a
-# smaller size is a prefix of that for a larger one, with the same seed).
-mkdir raw
-mkdump --seed 1 --size 1M | gzip -1 >raw/a.txt.gz
-mkdump --seed 2 --size 1M | gzip -1 >raw/b.txt.gz
-{ mkdump --seed 3 --size 600K && mkdump --seed 1 --size 400K; } |
-    gzip -1 >raw/c.txt.gz
+. "$TESTS/jobs.lib"
 
 # The programs, each call of them written to the file calls.
 mkdir logged
@@ -202,12 +182,6 @@ for p in dsplit dtag ddedup djson; do
 	    $p "$WORK" "$BIN" $p >logged/$p
 	chmod +x logged/$p
 done
-
-test_expect_success 'the dumps have duplicates across shards' '
-	dsplit raw/*.txt.gz | ddedup --mark | tr "\000" "\n" |
-	    awk "/^id: /{ id = \$2 } /^dup_of: /{ print id, \$2 }" >dups &&
-	grep -q "^raw/c\.txt\.gz:[0-9]* raw/a\.txt\.gz:" dups
-'
 
 test_expect_success 'submit.sh: an array of shards, then the corpus one pipeline gives' '
 	BIN=$WORK/logged CPUS=$ncpu THROTTLE=2 submit raw out >submitted &&
