@@ -254,12 +254,16 @@ mkdump 2 1M | dsplit >s2 &&
 
 for mode in near exact; do
 	test_expect_success "$mode: generated shards in parallel: the same records as one run" "
-		cat s1 s2 s3 | ddedup -m $mode >one &&
+		cat s1 s2 s3 | ddedup -m $mode --stats >one 2>stats.one &&
 		for s in s1 s2 s3; do
 			ddedup -m $mode --signatures \$s.sig \$s &
 		done &&
 		wait &&
-		ddedup -m $mode --decide s1.sig s2.sig s3.sig &&
+		ddedup -m $mode --stats --decide s1.sig s2.sig s3.sig \
+		    2>stats.decide &&
+		grep -E \"(records|duplicates|kept|words): \" stats.one >expect &&
+		grep -E \"(records|duplicates|kept|words): \" stats.decide >actual &&
+		test_cmp expect actual &&
 		for s in s1 s2 s3; do
 			ddedup --keep \$s.sig.keep \$s >\$s.out &
 		done &&
