@@ -57,6 +57,7 @@ prog_init(int argc, char **argv)
 	out_init(&prog.out, STDOUT_FILENO, OUT_BUFFER);
 	prog.out.on_error = stdout_failed;
 	prog.max_record = DEFAULT_MAX_RECORD;
+	(void)threads_count();	/* the default, before any thread reads it */
 	clock_gettime(CLOCK_MONOTONIC, &started);
 }
 

@@ -28,7 +28,8 @@ usage(int status)
 	prog_usage("usage: dsplit [-b regex] [-f format] [-u unit]"
 	    " [--chrome-file file]\n"
 	    "              [--keep-chrome] [--max-record size] [--progress]\n"
-	    "              [--skip-bad] [--stats] [--threads n] [file ...]\n", status);
+	    "              [--skip-bad] [--stats] [--threads n] [file ...]\n",
+	    status);
 }
 
 /* Index of name in the NULL-terminated list names, or a usage error. */
