@@ -11,10 +11,11 @@
 #include <string.h>
 
 #include "djson.h"
+#include "swar.h"
 #include "utf8.h"
 
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
+#define ONES SWAR_ONES
+#define HIGHS SWAR_HIGHS
 
 /* Nonzero when some byte of v is zero (exact for "some"). */
 #define HAS_ZERO(v) (((v) - ONES) & ~(v) & HIGHS)

@@ -16,6 +16,7 @@
 
 #include "chrome.h"
 #include "line.h"
+#include "swar.h"
 
 struct name {
 	const char *s;
@@ -296,24 +297,8 @@ last_mark(const char *s, size_t n)
 #define MAX_WORDS 41
 #define LONG_LINE 128
 
-#define ONES 0x0101010101010101ULL
-#define HIGHS 0x8080808080808080ULL
-
-/* The high bit of each byte of w that equals c (exactly). */
-static inline uint64_t
-bytes_equal(uint64_t w, unsigned char c)
-{
-	uint64_t t = w ^ (ONES * c);
-
-	return ~(((t & ~HIGHS) + ~HIGHS) | t) & HIGHS;
-}
-
-/* How many bytes of w have their high bit set (and no other bit). */
-static inline unsigned
-high_bits(uint64_t w)
-{
-	return (unsigned)(((w >> 7) * ONES) >> 56);
-}
+#define ONES SWAR_ONES
+#define HIGHS SWAR_HIGHS
 
 /* The number of bits set in x, without a library call. */
 static inline unsigned
@@ -411,11 +396,11 @@ count_words_fast(const char *s, size_t n, unsigned *hashtags)
 #endif
 	for (; i + 8 <= n && words <= MAX_WORDS; i += 8) {
 		memcpy(&w, s + i, 8);
-		solid = ~(bytes_equal(w, ' ') | bytes_equal(w, '\t')) & HIGHS;
+		solid = ~(swar_equal(w, ' ') | swar_equal(w, '\t')) & HIGHS;
 		starts = solid & ~((solid << 8) | last);
 		last = (solid >> 56) & 0x80;
-		words += high_bits(starts);
-		*hashtags += high_bits(starts & bytes_equal(w, '#'));
+		words += swar_count(starts);
+		*hashtags += swar_count(starts & swar_equal(w, '#'));
 	}
 	for (; i < n && words <= MAX_WORDS; i++) {
 		int sp = s[i] == ' ' || s[i] == '\t';

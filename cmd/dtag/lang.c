@@ -38,6 +38,7 @@
 #include <string.h>
 
 #include "lang.h"
+#include "swar.h"
 
 #define nitems(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -48,8 +49,8 @@
 #define WORD_MAX		8	/* bytes of the longest stop word */
 #define STOP_SLOTS		1024	/* hash slots, a power of two */
 
-#define ONES	UINT64_C(0x0101010101010101)	/* a 1 in each byte */
-#define HIGHS	UINT64_C(0x8080808080808080)	/* each byte's high bit */
+#define ONES	SWAR_ONES
+#define HIGHS	SWAR_HIGHS
 
 /* What a character is to the counts: no letter, a mark, or a script. */
 enum lang_class {
@@ -603,16 +604,6 @@ key_add(uint64_t key, size_t *len, uint32_t cp)
 	return key;
 }
 
-/* The 8 bytes at p as a number, the first byte lowest. */
-static uint64_t
-load8(const unsigned char *p)
-{
-	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
-	    (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
-	    (uint64_t)p[7] << 56;
-}
-
 /*
  * The high bit of each byte of v that is not an ASCII letter, eight
  * bytes at once: a byte is a letter when its high bit is clear and,
@@ -629,13 +620,6 @@ non_letters(uint64_t v)
 	return (~from_a | past_z | v) & HIGHS;
 }
 
-/* The index of the lowest byte of m with its high bit set (m != 0). */
-static size_t
-first_byte(uint64_t m)
-{
-	return (size_t)(((((m & -m) - 1) >> 7) & ONES) * ONES >> 56);
-}
-
 /* The number of ASCII letters at the start of p[0..end). */
 static size_t
 letter_run(const unsigned char *p, const unsigned char *end)
@@ -644,8 +628,8 @@ letter_run(const unsigned char *p, const unsigned char *end)
 	uint64_t m;
 
 	for (q = p; end - q >= 8; q += 8)
-		if ((m = non_letters(load8(q))) != 0)
-			return (size_t)(q - p) + first_byte(m);
+		if ((m = non_letters(swar_load(q))) != 0)
+			return (size_t)(q - p) + swar_first(m);
 	while (q < end && byte_kind[*q] == B_LETTER)
 		q++;
 	return (size_t)(q - p);
@@ -665,7 +649,7 @@ key_ascii(uint64_t key, size_t len, const unsigned char *q,
 	if (run > WORD_MAX - len)
 		run = WORD_MAX - len;
 	if (end - q >= 8) {
-		v = load8(q) | 0x20 * ONES;
+		v = swar_load(q) | 0x20 * ONES;
 		if (run < 8)
 			v &= ((uint64_t)1 << 8 * run) - 1;
 		return key | v << 8 * len;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "swar.h"
 #include "token.h"
 #include "utf8.h"
 
@@ -39,8 +40,8 @@ struct hstate {
 	unsigned k;		/* how many: fewer than 8 */
 };
 
-#define ONES 0x0101010101010101u
-#define HIGHS 0x8080808080808080u
+#define ONES SWAR_ONES
+#define HIGHS SWAR_HIGHS
 #define HASH_MUL 0x9E3779B97F4A7C15u
 
 static inline void
@@ -70,44 +71,6 @@ hs_end(const struct hstate *hs)
 {
 	return (uint32_t)((hs->h ^ hs->acc ^ hs->k * (UINT64_C(1) << 60)) *
 	    HASH_MUL >> 32);
-}
-
-/* The 8 bytes at p as a number, the first lowest. */
-static inline uint64_t
-load8(const unsigned char *p)
-{
-	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
-	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
-	    (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 |
-	    (uint64_t)p[7] << 56;
-}
-
-/* The high bit of each byte of v that is ASCII and in [lo, hi]. */
-static inline uint64_t
-bytes_in(uint64_t v, unsigned lo, unsigned hi)
-{
-	uint64_t y = v & ~HIGHS;
-
-	return (y + (0x80 - lo) * ONES) & ~(y + (0x7F - hi) * ONES) & ~v &
-	    HIGHS;
-}
-
-/* The number of bytes below the lowest with its high bit set (m != 0). */
-static inline unsigned
-first_byte(uint64_t m)
-{
-#if defined(__GNUC__)
-	return (unsigned)__builtin_ctzll(m) / 8;
-#else
-	return (unsigned)(((((m & -m) - 1) >> 7) & ONES) * ONES >> 56);
-#endif
-}
-
-/* The number of bytes of m with their high bit set. */
-static inline unsigned
-count_bytes(uint64_t m)
-{
-	return (unsigned)((m >> 7) * ONES >> 56);
 }
 
 /* ASCII letters and digits, lowercased; 0 for every other byte. */
@@ -262,16 +225,16 @@ ascii_run(const unsigned char *s, size_t i, size_t n, struct hstate *hs,
 
 	for (; i + 8 <= n; i += 8) {
 		/* Letters are a..z with bit 5 set; uppercase ones lack it. */
-		uint64_t v = load8(s + i),
-		    letter = bytes_in(v | 0x20 * ONES, 'a', 'z'),
-		    stop = ~(letter | bytes_in(v, '0', '9')) & HIGHS, keep;
-		unsigned run = stop ? first_byte(stop) : 8;
+		uint64_t v = swar_load(s + i),
+		    letter = swar_in(v | 0x20 * ONES, 'a', 'z'),
+		    stop = ~(letter | swar_in(v, '0', '9')) & HIGHS, keep;
+		unsigned run = stop ? swar_first(stop) : 8;
 
 		if (run == 0)
 			return i;
 		keep = run == 8 ? ~(uint64_t)0 : ((uint64_t)1 << 8 * run) - 1;
 		letter &= keep;
-		*upper += count_bytes(letter & ~(v << 2));
+		*upper += swar_count(letter & ~(v << 2));
 		*lower |= (unsigned)((letter & v << 2) != 0);
 		hs_add(hs, (v | 0x20 * ONES) & keep, run);
 		if (run < 8)
