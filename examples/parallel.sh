@@ -36,6 +36,8 @@
 #
 #     SSHLOGIN=8/host1,8/host2,: BIN=$PWD/bin examples/parallel.sh raw out
 #
+# DTAG_DATA, when set (exported), goes with the jobs to the other hosts.
+#
 # For a file of hosts, give parallel its options in $PARALLEL:
 #
 #     PARALLEL='--sshloginfile hosts --workdir .' examples/parallel.sh raw out
@@ -130,6 +132,8 @@ EOF
 each() {
 	local opts=(--jobs "$jobs" --halt "now,fail=1" --env JOB)
 	[[ -z ${SSHLOGIN-} ]] || opts+=(--sshlogin "$SSHLOGIN" --workdir .)
+	# where dtag finds its shipped files, on the other hosts too
+	[[ -z ${DTAG_DATA-} ]] || opts+=(--env DTAG_DATA)
 	local JOB=$settings$'\n'$1
 	export JOB
 	# shellcheck disable=SC2016
