@@ -231,9 +231,6 @@ test_expect_success 'each program ran with --threads the CPUs of its task' '
 '
 
 test_expect_success 'a cut gzip dump fails its task; no corpus, no .tmp, no job after' '
-	mkdir cut &&
-	cp raw/a.txt.gz cut/a.txt.gz &&
-	head -c 100000 raw/b.txt.gz >cut/b.txt.gz &&
 	BIN=$BIN submit cut cut.out >submitted &&
 	read_ids submitted &&
 	wait_jobs "$ids" &&
@@ -251,11 +248,6 @@ test_expect_success 'a cut gzip dump fails its task; no corpus, no .tmp, no job 
 '
 
 test_expect_success 'a failing dtag fails every task; no shard, no .tmp, no job after' '
-	mkdir fail &&
-	ln -s "$BIN"/dsplit "$BIN"/ddedup "$BIN"/djson fail/ &&
-	printf "#!/bin/sh\n\"%s/dtag\" | head -c 100000\nexit 3\n" "$BIN" \
-	    >fail/dtag &&
-	chmod +x fail/dtag &&
 	BIN=$WORK/fail submit raw fail.out >submitted &&
 	read_ids submitted &&
 	wait_jobs "$ids" &&
