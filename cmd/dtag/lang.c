@@ -699,28 +699,19 @@ pick_script(const struct scan *sc)
 }
 
 /*
- * One pass counts letters by class and stop words by language, with
- * the word being read packed into key; then the rules decide.
+ * Count the letters and the words of p[0..end) into sc: the words are
+ * read packed into a key, and a word still open at end ends there.
+ * *last is class_of()'s memory.
  */
-const char *
-lang_detect(const char *s, size_t n)
+static void
+scan_bytes(struct scan *sc, const unsigned char *p, const unsigned char *end,
+    struct class_range *last)
 {
-	const unsigned char *p, *end;
-	struct scan sc;
-	uint64_t key;
-	struct class_range last;
-	size_t len, latin, run;
+	uint64_t key = 0;
+	size_t len = 0, latin = 0, run;
 	long cp;
 	int kind, class;
 
-	if (n == 0)
-		return "und";
-	p = (const unsigned char *)s;
-	end = p + scan_len(p, n);
-	memset(&sc, 0, sizeof(sc));
-	key = 0;
-	len = latin = 0;
-	last = class_ranges[0];
 	while (p < end) {
 		kind = byte_kind[*p];
 		if (kind == B_LETTER) {
@@ -740,20 +731,104 @@ lang_detect(const char *s, size_t n)
 			p++;		/* ill-formed: skipped */
 			continue;
 		} else {
-			class = class_of((uint32_t)cp, &last);
+			class = class_of((uint32_t)cp, last);
 			if (class == C_LATIN)
 				key = key_add(key, &len, (uint32_t)cp);
-			sc.letters[class]++;
+			sc->letters[class]++;
 			p += kind;
 		}
 		if (len > 0 && class != C_LATIN && class != C_MARK) {
-			word_end(&sc, key, len);
+			word_end(sc, key, len);
 			key = 0;
 			len = 0;
 		}
 	}
 	if (len > 0)
-		word_end(&sc, key, len);
-	sc.letters[C_LATIN] += latin;
+		word_end(sc, key, len);
+	sc->letters[C_LATIN] += latin;
+}
+
+/* One pass counts letters by class and stop words; the rules decide. */
+const char *
+lang_detect(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct class_range last = class_ranges[0];
+	struct scan sc;
+
+	if (n == 0)
+		return "und";
+	memset(&sc, 0, sizeof(sc));
+	scan_bytes(&sc, p, p + scan_len(p, n), &last);
+	return pick_script(&sc);
+}
+
+/*
+ * Count token t of p[0..covered) when it is ASCII letters only and
+ * return 1, else return 0: eight bytes at once, and a word of at most
+ * WORD_MAX bytes is looked up in one piece.
+ */
+static int
+ascii_token(struct scan *sc, const unsigned char *p, size_t covered,
+    const struct token *t)
+{
+	uint64_t v, keep;
+
+	if (t->len <= WORD_MAX && covered - t->off >= 8) {
+		v = swar_load(p + t->off);
+		keep = t->len == 8 ? ~(uint64_t)0 :
+		    ((uint64_t)1 << 8 * t->len) - 1;
+		if ((non_letters(v) & keep) != 0)
+			return 0;
+		sc->letters[C_LATIN] += t->len;
+		word_end(sc, (v | 0x20 * ONES) & keep, t->len);
+		return 1;
+	}
+	if (t->len <= WORD_MAX ||
+	    letter_run(p + t->off, p + t->off + t->len) != t->len)
+		return 0;
+	sc->letters[C_LATIN] += t->len;
+	sc->words++;		/* too long for a stop word */
+	return 1;
+}
+
+/*
+ * The counts of lang_detect() from the tokens (token.h): the tokens of
+ * ASCII letters, most of them, are counted without a second look at
+ * their bytes, the others by their bytes; what lies between tokens is
+ * no letter.
+ */
+const char *
+lang_detect_tokens(const char *s, size_t n, size_t covered,
+    const struct token *tok, size_t ntok)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct class_range last = class_ranges[0];
+	struct scan sc;
+	size_t cut, i, end, at;
+
+	if (n == 0)
+		return "und";
+	cut = scan_len(p, n);
+	if (covered < cut)
+		return lang_detect(s, n);
+	memset(&sc, 0, sizeof(sc));
+	for (i = 0; i < ntok && tok[i].off < cut; i++) {
+		end = (size_t)tok[i].off + tok[i].len;
+		if (end > cut) {
+			scan_bytes(&sc, p + tok[i].off, p + cut, &last);
+			break;
+		}
+		if (!ascii_token(&sc, p, covered, &tok[i]))
+			scan_bytes(&sc, p + tok[i].off, p + end, &last);
+		if (!(tok[i].flags & TOK_POSS))
+			continue;
+		/* The s of a possessive 's (' U+2019 or U+02BC) is a word. */
+		at = end + (p[end] == '\'' ? 1 : p[end] == 0xCA ? 2 : 3);
+		if (at < cut) {
+			sc.letters[C_LATIN]++;
+			word_end(&sc, 's', 1);
+		}
+	}
 	return pick_script(&sc);
 }

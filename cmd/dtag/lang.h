@@ -16,6 +16,8 @@
 
 #include <stddef.h>
 
+#include "token.h"
+
 #define LANG_SCAN	((size_t)16384)	/* bytes of a text looked at, at most */
 
 /*
@@ -29,5 +31,17 @@ int lang_init(void);
  * ...) or "und" when unsure.  The string is a constant.
  */
 const char *lang_detect(const char *s, size_t n);
+
+/*
+ * The same from the tokens tok[0..ntok) that tok_scan() cut from
+ * s[0..covered), the start of s[0..n): faster, as the tokens of ASCII
+ * letters need no second look.  When covered is shorter than what
+ * lang_detect() would look at, it is lang_detect()'s answer.  The two
+ * differ only where the tokens and the letters part: an ill-formed byte
+ * inside a word ends it here, and the few letters that are no part of a
+ * token (ª º 々 〆 〇) are not counted.
+ */
+const char *lang_detect_tokens(const char *s, size_t n, size_t covered,
+    const struct token *tok, size_t ntok);
 
 #endif

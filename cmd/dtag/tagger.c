@@ -548,6 +548,7 @@ tag_body(const struct tagger *tg, struct tagwork *w, const char *body,
     size_t n, struct buf *out, struct tag_counts *counts)
 {
 	unsigned char stopped_small[64] = { 0 }, *stopped = stopped_small;
+	const char *lang = NULL;
 	size_t off, blen, i, nvals;
 
 	counts->limited = 0;
@@ -568,6 +569,9 @@ tag_body(const struct tagger *tg, struct tagwork *w, const char *body,
 	for (off = 0; tg->tokens && off < n; off += blen) {
 		blen = tok_block(body + off, n - off);
 		tok_scan(&w->toks, body + off, blen);
+		if (off == 0 && tg->on[TAG_LANG])
+			lang = lang_detect_tokens(body, n, blen, w->toks.v,
+			    w->toks.n);
 		if (tg->words_on || tg->on[TAG_PERSON])
 			phrase_mark(&tg->marks, w->toks.v, w->toks.n);
 		if (tg->words_on)
@@ -597,7 +601,8 @@ tag_body(const struct tagger *tg, struct tagwork *w, const char *body,
 	}
 	put_values(tg, w, nvals, 0, tg->builtin_ranks, out);
 	if (tg->on[TAG_LANG])
-		buf_puts(out, "lang: "), buf_puts(out, lang_detect(body, n)),
+		buf_puts(out, "lang: "),
+		    buf_puts(out, lang != NULL ? lang : lang_detect(body, n)),
 		    buf_putc(out, '\n');
 	if (tg->on[TAG_WORDS])
 		put_number(out, "words", w->toks.words);

@@ -4,6 +4,7 @@
 
 #include "check.h"
 #include "lang.h"
+#include "token.h"
 
 #define ENGLISH \
 	"Foreign Minister Amina Rauf held a telephone conversation today " \
@@ -223,16 +224,36 @@ static const struct lang_case {
 	    "aliquip ex ea commodo consequat.\n", "und" },
 };
 
-/* Check one case, and show what came back when it is wrong. */
+/* lang_detect_tokens() on s[0..n), its first covered bytes tokenized. */
+static const char *
+by_tokens(const char *s, size_t n, size_t covered)
+{
+	struct tokens t = { 0 };
+	const char *lang;
+
+	tok_scan(&t, s, covered);
+	lang = lang_detect_tokens(s, n, covered, t.v, t.n);
+	tok_free(&t);
+	return lang;
+}
+
+/*
+ * Check one case, by the bytes and by the tokens, and show what came
+ * back when it is wrong.
+ */
 static void
 check_case(const struct lang_case *c)
 {
-	const char *got;
+	size_t n = strlen(c->text);
+	const char *got, *tokens;
 
-	got = lang_detect(c->text, strlen(c->text));
-	CHECK(c->rule, strcmp(got, c->want) == 0);
-	if (strcmp(got, c->want) != 0)
-		printf("\twant %s, got %s\n", c->want, got);
+	got = lang_detect(c->text, n);
+	tokens = by_tokens(c->text, n, n);
+	CHECK(c->rule, strcmp(got, c->want) == 0 &&
+	    strcmp(tokens, c->want) == 0);
+	if (strcmp(got, c->want) != 0 || strcmp(tokens, c->want) != 0)
+		printf("\twant %s, got %s, by the tokens %s\n", c->want, got,
+		    tokens);
 }
 
 /*
@@ -271,8 +292,12 @@ main(void)
 	    "route to the sea. Both sides have agreed that the next round of "
 	    "talks "
 	    "will be held in Astana this year.\xf0\x9f\x98\n";
+	/* 12 Cyrillic letters and 8 Latin ones, with the s of 's: 60% */
+	static const char poss[] = "Москва Самара Ahmedov's",
+	    poss2[] = "Москва Самара Ahmedov\xe2\x80\x99s",
+	    poss3[] = "Москва Самара Ahmedov\xca\xbcs";
 	char *big;
-	size_t i;
+	size_t i, n;
 
 	CHECK("the stop word lists are well formed", lang_init() == 0);
 	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
@@ -290,11 +315,52 @@ main(void)
 	    big != NULL && strcmp(lang_detect(big, 5 * LANG_SCAN), "en") == 0);
 	CHECK("that chinese on its own is zh", big != NULL &&
 	    strcmp(lang_detect(big + LANG_SCAN, 4 * LANG_SCAN), "zh") == 0);
+	CHECK("by the tokens too", big != NULL &&
+	    strcmp(by_tokens(big, 5 * LANG_SCAN, 5 * LANG_SCAN), "en") == 0 &&
+	    strcmp(by_tokens(big + LANG_SCAN, 4 * LANG_SCAN, 4 * LANG_SCAN),
+	    "zh") == 0);
 	free(big);
 	big = glue(" ", LANG_SCAN, CHINESE, 4 * LANG_SCAN);
 	CHECK("nothing past the first LANG_SCAN bytes is looked at",
 	    big != NULL &&
-	    strcmp(lang_detect(big, 5 * LANG_SCAN), "und") == 0);
+	    strcmp(lang_detect(big, 5 * LANG_SCAN), "und") == 0 &&
+	    strcmp(by_tokens(big, 5 * LANG_SCAN, 5 * LANG_SCAN), "und") == 0);
 	free(big);
+	/*
+	 * The cut falls after "Ahmedovi": with 12 Cyrillic letters before,
+	 * 8 Latin letters make 60 percent (ru); 10 or none would not.
+	 */
+	big = malloc(LANG_SCAN + 10);
+	if (big != NULL) {
+		static const char cyr[] = "Москва Самара ", lat[] = "Ahmedovich";
+
+		memset(big, ' ', LANG_SCAN + 10);
+		memcpy(big + LANG_SCAN - 8 - (sizeof(cyr) - 1), cyr,
+		    sizeof(cyr) - 1);
+		memcpy(big + LANG_SCAN - 8, lat, sizeof(lat) - 1);
+	}
+	CHECK("a word across the cut counts to the cut", big != NULL &&
+	    strcmp(lang_detect(big, LANG_SCAN + 10), "ru") == 0 &&
+	    strcmp(by_tokens(big, LANG_SCAN + 10, LANG_SCAN + 10), "ru") ==
+	    0);
+	free(big);
+
+	CHECK("the s of a possessive is a word of one letter",
+	    strcmp(lang_detect(poss, sizeof(poss) - 1), "ru") == 0 &&
+	    strcmp(by_tokens(poss, sizeof(poss) - 1, sizeof(poss) - 1),
+	    "ru") == 0 &&
+	    strcmp(lang_detect(poss, sizeof(poss) - 3), "und") == 0 &&
+	    strcmp(by_tokens(poss, sizeof(poss) - 3, sizeof(poss) - 3),
+	    "und") == 0);
+	CHECK("after U+2019 and U+02BC too",
+	    strcmp(by_tokens(poss2, sizeof(poss2) - 1, sizeof(poss2) - 1),
+	    "ru") == 0 &&
+	    strcmp(by_tokens(poss3, sizeof(poss3) - 1, sizeof(poss3) - 1),
+	    "ru") == 0 &&
+	    strcmp(lang_detect(poss2, sizeof(poss2) - 1), "ru") == 0);
+	n = strlen(ENGLISH);
+	CHECK("tokens of less than the text: the bytes decide",
+	    strcmp(by_tokens(ENGLISH, n, 100), "en") == 0 &&
+	    strcmp(by_tokens(ENGLISH, 100, 100), "und") == 0);
 	return check_status();
 }
