@@ -316,16 +316,21 @@ static const struct latin_lang {
 /*
  * The stop words by hash, as lang_init() leaves them: a word's bytes
  * packed into a key (first byte lowest, 0 for an empty slot) and the
- * index of its language, probed linearly.
+ * index of its language.  A key is in one of its two slots (cuckoo
+ * hashing), so that a look-up is two loads and no branch: a third of
+ * the words of a text are stop words, a branch would guess wrong often.
  */
 static uint64_t stop_keys[STOP_SLOTS];
 static unsigned char stop_langs[STOP_SLOTS];
+
+#define NO_STOP		LATIN_LANGS	/* the hits of the other words */
+#define CUCKOO_MOVES	256	/* keys moved for one put, at most */
 
 /* The counts of one scan. */
 struct scan {
 	size_t letters[C_COUNT];	/* characters by class */
 	size_t words;			/* Latin words */
-	size_t hits[LATIN_LANGS];	/* stop words by language */
+	size_t hits[LATIN_LANGS + 1];	/* stop words by language */
 };
 
 /* Whether part is at least percent percent of whole. */
@@ -502,36 +507,67 @@ latin_lower(uint32_t cp)
 	return cp;
 }
 
-/* The slot where the search for a stop word key starts. */
+/* The slot of key of its two, which is 0 or 1. */
 static size_t
-stop_hash(uint64_t key)
+stop_slot(uint64_t key, int which)
 {
-	return (size_t)(key * UINT64_C(0x9E3779B97F4A7C15) >> 32) &
-	    (STOP_SLOTS - 1);
+	uint64_t h = key * UINT64_C(0x9E3779B97F4A7C15);
+
+	return (size_t)(which ? h >> 54 : h >> 32) & (STOP_SLOTS - 1);
 }
 
-/* The language index of the stop word key, or -1. */
-static int
+/* The language index of the stop word key, else NO_STOP. */
+static size_t
 stop_find(uint64_t key)
 {
-	size_t j;
+	size_t a = stop_slot(key, 0), b = stop_slot(key, 1);
+	size_t in_a = (size_t)0 - (stop_keys[a] == key),
+	    in_b = (size_t)0 - (stop_keys[b] == key);
 
-	for (j = stop_hash(key); stop_keys[j] != 0;
-	    j = (j + 1) & (STOP_SLOTS - 1))
-		if (stop_keys[j] == key)
-			return stop_langs[j];
+	/* a key is in one slot at most: masks, as compilers branch on ?: */
+	return (stop_langs[a] & in_a) | (stop_langs[b] & in_b) |
+	    (NO_STOP & ~(in_a | in_b));
+}
+
+/*
+ * Put key, of language lang, into the table: in a free slot of its
+ * two, else in the first, and the key that was there goes to its
+ * other slot, and so on.  Returns -1 when that goes on too long.
+ */
+static int
+stop_put(uint64_t key, unsigned char lang)
+{
+	size_t j = stop_slot(key, 0), moves;
+	uint64_t k;
+	unsigned char l;
+
+	if (stop_keys[j] != 0 && stop_keys[stop_slot(key, 1)] == 0)
+		j = stop_slot(key, 1);
+	for (moves = 0; moves < CUCKOO_MOVES; moves++) {
+		k = stop_keys[j];
+		l = stop_langs[j];
+		stop_keys[j] = key;
+		stop_langs[j] = lang;
+		if (k == 0)
+			return 0;
+		key = k;
+		lang = l;
+		j = stop_slot(key, 0) == j ? stop_slot(key, 1) :
+		    stop_slot(key, 0);
+	}
 	return -1;
 }
 
 /*
  * Put the stop word w[0..n) of language lang into the table; -1 when it
- * is empty, too long, not lowercase letters, or there already.
+ * is empty, too long, not lowercase letters, there already, or there is
+ * no room.
  */
 static int
 stop_add(const char *w, size_t n, size_t lang)
 {
 	uint64_t key;
-	size_t i, j;
+	size_t i;
 	unsigned char c;
 
 	if (n == 0 || n > WORD_MAX)
@@ -543,13 +579,9 @@ stop_add(const char *w, size_t n, size_t lang)
 			return -1;
 		key |= (uint64_t)c << 8 * i;
 	}
-	for (j = stop_hash(key); stop_keys[j] != 0;
-	    j = (j + 1) & (STOP_SLOTS - 1))
-		if (stop_keys[j] == key)
-			return -1;
-	stop_keys[j] = key;
-	stop_langs[j] = (unsigned char)lang;
-	return 0;
+	if (stop_find(key) != NO_STOP)
+		return -1;
+	return stop_put(key, (unsigned char)lang);
 }
 
 int
@@ -659,15 +691,16 @@ key_ascii(uint64_t key, size_t len, const unsigned char *q,
 	return key;
 }
 
-/* Count the word key of len bytes, and a hit if it is a stop word. */
+/*
+ * Count the word key of len bytes, and a hit if it is a stop word; a
+ * word too long for one looks up a key no word has, as a branch here
+ * would be as hard to guess as the look-up's.
+ */
 static void
 word_end(struct scan *sc, uint64_t key, size_t len)
 {
-	int lang;
-
 	sc->words++;
-	if (len <= WORD_MAX && (lang = stop_find(key)) >= 0)
-		sc->hits[lang]++;
+	sc->hits[stop_find(key | ((uint64_t)0 - (len > WORD_MAX)))]++;
 }
 
 /* The language of the counts (rules 1 to 3). */
