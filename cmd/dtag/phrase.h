@@ -42,6 +42,9 @@ struct phrase_table {
 	size_t nindex;
 	struct pslot *first;	/* by first word's hash: FIRST_* */
 	size_t nfirst;
+	unsigned char *recs;	/* the phrases as matched: each with its
+				 * words and their text, in key order */
+	size_t nrecs;		/* bytes */
 };
 
 /*
