@@ -258,7 +258,7 @@ scan_word(const unsigned char *s, size_t i, size_t n, struct token *tok)
 {
 	size_t start = i, end, len, segstart = i;
 	struct hstate hs;
-	uint32_t flags = 0;
+	uint32_t flags;
 	unsigned upper = 0, lower = 0;	/* letters not uppercase */
 	enum cls c;
 
@@ -267,10 +267,8 @@ scan_word(const unsigned char *s, size_t i, size_t n, struct token *tok)
 		c = (enum cls)ascii[s[i]];
 	else
 		c = class_at(s, i, n, &len);
-	if (c == C_UPPER)
-		flags |= TOK_UPPER;
-	else if (c == C_DIGIT)
-		flags |= TOK_DIGIT;
+	/* no branch: whether a word is capitalised is anyone's guess */
+	flags = (c == C_UPPER) * TOK_UPPER | (c == C_DIGIT) * TOK_DIGIT;
 	for (;;) {
 		i = ascii_run(s, i, n, &hs, &upper, &lower);
 		/* Of ASCII, only ' and . may go on after a run. */
