@@ -1,6 +1,7 @@
 /*
  * person.c: find people's names (person.h).
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,36 +76,56 @@ static const struct word saying[] = {
 	W("wrote")
 };
 
-/* Nonzero when token t of text is one of the n words of list. */
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* The tok_hash() of each word of the lists, made once (hash_lists()). */
+static uint32_t particle_hash[NELEM(particles)], saying_hash[NELEM(saying)];
+static pthread_once_t hashed = PTHREAD_ONCE_INIT;
+
+static void
+hash_lists(void)
+{
+	size_t i;
+
+	for (i = 0; i < NELEM(particles); i++)
+		particle_hash[i] = tok_hash(particles[i].s, particles[i].n);
+	for (i = 0; i < NELEM(saying); i++)
+		saying_hash[i] = tok_hash(saying[i].s, saying[i].n);
+}
+
+/*
+ * Nonzero when token t of text is one of the n words of list, whose
+ * hashes are hash: those tell the words apart with no guessing, where
+ * their lengths and first letters often agree.
+ */
 static int
-in_list(const struct word *list, size_t n, const struct token *t,
-    const char *text)
+in_list(const struct word *list, const uint32_t *hash, size_t n,
+    const struct token *t, const char *text)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (list[i].n == t->len && list[i].s[0] == text[t->off] &&
+		if (hash[i] == t->hash && list[i].n == t->len &&
 		    memcmp(list[i].s, text + t->off, t->len) == 0)
 			return 1;
 	return 0;
 }
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 /*
  * The words seen in lowercase: a set of their hashes, open-addressed,
- * sized for a word in eight bytes of the body and grown when it is half
+ * sized for a word in four bytes of the body and grown when it is a quarter
  * full, up to a million words (later ones are not noted).
  */
-#define LOWER_MIN ((size_t)1 << 8)
-#define LOWER_MAX ((size_t)1 << 21)
+#define LOWER_MIN ((size_t)1 << 9)
+#define LOWER_MAX ((size_t)1 << 22)
 
 void
 person_begin(struct person_found *pf, size_t bodylen)
 {
 	size_t cap = LOWER_MIN;
 
-	while (cap < bodylen / 8 && cap < LOWER_MAX)
+	pthread_once(&hashed, hash_lists);
+	while (cap < bodylen / 4 && cap < LOWER_MAX)
 		cap *= 2;
 	if (cap > pf->loweralloc) {
 		free(pf->lower);
@@ -126,48 +147,62 @@ person_begin(struct person_found *pf, size_t bodylen)
 	pf->text.len = 0;
 }
 
-/* The slot of hash h (not 0) in the set of lowercase words. */
+/*
+ * The slot of hash h (not 0) in the set of lowercase words: where it
+ * is, or the empty one where it goes.  Whether a word is there or new
+ * is anyone's guess, so that one test ends the probe for both: the
+ * product is 0 when the slot is empty or holds h.
+ */
 static size_t
 lower_slot(const uint32_t *set, size_t cap, uint32_t h)
 {
 	size_t j, mask = cap - 1;
 
-	for (j = phrase_slot(h) & mask; set[j] != 0 && set[j] != h;
-	    j = (j + 1) & mask)
+	for (j = phrase_slot(h) & mask;
+	    (uint64_t)set[j] * (set[j] ^ h) != 0; j = (j + 1) & mask)
 		;
 	return j;
 }
 
-/* Note a word seen in lowercase, by its hash. */
+/* Make the set twice as big; 0 when it is as big as it may be. */
+static int
+lower_grow(struct person_found *pf)
+{
+	uint32_t *old = pf->lower;
+	size_t oldcap = pf->lowercap, i;
+
+	if (oldcap >= LOWER_MAX)
+		return 0;
+	pf->lowercap *= 2;
+	if (pf->lowercap > pf->loweralloc)
+		pf->loweralloc = pf->lowercap;
+	pf->lower = xmalloc(pf->loweralloc * sizeof(*pf->lower));
+	memset(pf->lower, 0, pf->lowercap * sizeof(*pf->lower));
+	for (i = 0; i < oldcap; i++)
+		if (old[i] != 0)
+			pf->lower[lower_slot(pf->lower, pf->lowercap,
+			    old[i])] = old[i];
+	free(old);
+	return 1;
+}
+
+/*
+ * Note a word seen in lowercase, by its hash: put without a branch on
+ * whether it is there already.  A full set (a quarter of its slots, so
+ * that most look-ups take one probe) that may not grow notes no more
+ * words.
+ */
 static void
 lower_set(struct person_found *pf, uint32_t h)
 {
-	size_t j, i;
+	size_t j;
 
+	if (4 * (pf->nlower + 1) > pf->lowercap && !lower_grow(pf))
+		return;
 	h += h == 0;
 	j = lower_slot(pf->lower, pf->lowercap, h);
-	if (pf->lower[j] != 0)
-		return;
-	if (2 * (pf->nlower + 1) > pf->lowercap) {
-		uint32_t *old = pf->lower;
-		size_t oldcap = pf->lowercap;
-
-		if (oldcap >= LOWER_MAX)
-			return;		/* full: later words are not noted */
-		pf->lowercap *= 2;
-		if (pf->lowercap > pf->loweralloc)
-			pf->loweralloc = pf->lowercap;
-		pf->lower = xmalloc(pf->loweralloc * sizeof(*pf->lower));
-		memset(pf->lower, 0, pf->lowercap * sizeof(*pf->lower));
-		for (i = 0; i < oldcap; i++)
-			if (old[i] != 0)
-				pf->lower[lower_slot(pf->lower, pf->lowercap,
-				    old[i])] = old[i];
-		free(old);
-		j = lower_slot(pf->lower, pf->lowercap, h);
-	}
+	pf->nlower += pf->lower[j] == 0;
 	pf->lower[j] = h;
-	pf->nlower++;
 }
 
 static int
@@ -317,7 +352,8 @@ particles_at(const struct scan *s, size_t j)
 	for (k = 0; k < 2 && j + k < s->n &&
 	    !(s->tok[j + k].flags & (TOK_UPPER | TOK_DOT | TOK_POSS)) &&
 	    (k == 0 || joined(&s->tok[j + k])) &&
-	    in_list(particles, NELEM(particles), &s->tok[j + k], s->text); k++)
+	    in_list(particles, particle_hash, NELEM(particles), &s->tok[j + k],
+	    s->text); k++)
 		continue;
 	return k;
 }
@@ -549,7 +585,8 @@ person_scan(const struct person_tables *pt, struct person_found *pf,
 		    (words_of(&s, i, j) >= 2 && j < n &&
 		    (tok[j].flags & TOK_SPACE) &&
 		    !(tok[j - 1].flags & (TOK_POSS | TOK_DOT)) &&
-		    in_list(saying, NELEM(saying), &tok[j], text)))
+		    in_list(saying, saying_hash, NELEM(saying), &tok[j],
+		    text)))
 			add_run(&s, i, j, 0);
 		i = j;
 	}
