@@ -493,13 +493,18 @@ add_run(const struct scan *s, size_t a, size_t b, uint32_t flags)
 	    s->base + s->tok[b - 1].off + s->tok[b - 1].len);
 }
 
-/* Mark the title-case lines of a block, and note lowercase words. */
-static void
+/*
+ * Mark the title-case lines of a block, note lowercase words, and list
+ * the tokens a title or a name may start at (capitalised or with the
+ * titles' mark): without a branch, as those come and go at random.
+ * Returns how many are listed.
+ */
+static size_t
 lines_of(struct scan *s)
 {
 	struct person_found *pf = s->pf;
 	size_t i, nlines = s->n ? (size_t)s->tok[s->n - 1].line + 1 : 0;
-	size_t a, total, caps;
+	size_t a, total, caps, k = 0;
 
 	if (nlines > pf->headcap) {
 		free(pf->headline);
@@ -511,6 +516,8 @@ lines_of(struct scan *s)
 		for (i = a; i < s->n && s->tok[i].line == s->tok[a].line; i++) {
 			uint32_t f = s->tok[i].flags;
 
+			pf->starts[k] = (uint32_t)i;
+			k += (f & (TOK_UPPER | TOK_MARK(PM_TITLES))) != 0;
 			if (f & (TOK_DIGIT | TOK_IDEO))
 				continue;
 			total++;
@@ -522,6 +529,7 @@ lines_of(struct scan *s)
 		pf->headline[s->tok[a].line] = total >= 4 &&
 		    caps * 10 >= total * 7;
 	}
+	return k;
 }
 
 /* Nonzero when a name's run [a, b) is a line of its own near the top. */
@@ -539,25 +547,25 @@ person_scan(const struct person_tables *pt, struct person_found *pf,
     int first)
 {
 	struct scan s = { pt, pf, tok, n, text, base, NULL };
-	size_t i = 0, j, p, g;
+	size_t c, nstarts, i, next = 0, j, p, g;
 
 	if (n > pf->memocap) {
 		free(pf->memo);
+		free(pf->starts);
 		pf->memocap = n * 2;
 		pf->memo = xmalloc(pf->memocap);
+		pf->starts = xmalloc(pf->memocap * sizeof(*pf->starts));
 	}
 	if (n == 0)
 		return;
 	memset(pf->memo, 0, n);
 	s.memo = pf->memo;
 
-	lines_of(&s);
-	while (i < n) {
-		/* Most words neither start a title nor a name. */
-		if (!(tok[i].flags & (TOK_UPPER | TOK_MARK(PM_TITLES)))) {
-			i++;
-			continue;
-		}
+	nstarts = lines_of(&s);
+	for (c = 0; c < nstarts; c++) {
+		if ((i = pf->starts[c]) < next)
+			continue;	/* inside the title or name before */
+		next = i + 1;
 		if ((p = title_at(&s, i)) > 0) {
 			p += i;
 			if (p < n && ((tok[p].flags & TOK_SPACE) ||
@@ -565,15 +573,13 @@ person_scan(const struct person_tables *pt, struct person_found *pf,
 			    (tok[p - 1].flags & TOK_DOT))) && namey(&s, p, 1)) {
 				j = run_end(&s, p, 1);
 				add_run(&s, p, j, 0);
-				i = j;
+				next = j;
 			} else
-				i = p;
+				next = p;
 			continue;
 		}
-		if (!namey(&s, i, 0)) {
-			i++;
+		if (!namey(&s, i, 0))
 			continue;
-		}
 		j = run_end(&s, i, 0);
 		for (g = i; g + 1 < j; g++)
 			if ((word_is(&s, g) & WM_GIVEN) &&
@@ -588,7 +594,7 @@ person_scan(const struct person_tables *pt, struct person_found *pf,
 		    in_list(saying, saying_hash, NELEM(saying), &tok[j],
 		    text)))
 			add_run(&s, i, j, 0);
-		i = j;
+		next = j;
 	}
 }
 
@@ -701,6 +707,7 @@ person_free(struct person_found *pf)
 	free(pf->lower);
 	free(pf->headline);
 	free(pf->memo);
+	free(pf->starts);
 	free(pf->words);
 	memset(pf, 0, sizeof(*pf));
 }

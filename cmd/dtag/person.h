@@ -69,7 +69,8 @@ struct person_found {
 	unsigned char *headline;	/* by line of a block: title case */
 	size_t headcap;
 	unsigned char *memo;		/* by token of a block */
-	size_t memocap;
+	uint32_t *starts;		/* tokens a title or name may start at */
+	size_t memocap;			/* of both */
 	struct wordmemo *words;		/* what one word is, by its hash */
 	uint32_t gen;			/* of the document, in words */
 };

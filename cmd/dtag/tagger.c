@@ -137,6 +137,7 @@ tagwork_free(struct tagwork *w)
 
 	tok_free(&w->toks);
 	tok_free(&w->scratch);
+	free(w->starts);
 	person_free(&w->pf);
 	free(w->hits);
 	free(w->touched);
@@ -284,6 +285,33 @@ run_regexes(const struct tagger *tg, struct tagwork *w, const char *s,
 	}
 }
 
+/*
+ * List the tokens where a word rule's phrase may start: those with its
+ * mark, but for the parts of "JWG-ICC" or "COVID-19" after the first.
+ * The list is made without a branch, as marks come and go at random.
+ */
+static size_t
+rule_starts(struct tagwork *w)
+{
+	const struct token *tok = w->toks.v;
+	size_t i, k = 0, n = w->toks.n;
+
+	if (n > w->startcap) {
+		free(w->starts);
+		w->startcap = 2 * n;
+		w->starts = xmalloc(w->startcap * sizeof(*w->starts));
+	}
+	for (i = 0; i < n; i++) {
+		uint32_t f = tok[i].flags;
+		unsigned inside = ((f & TOK_HYPHEN) != 0) &
+		    ((f & (TOK_CAPS | TOK_DIGIT)) != 0);
+
+		w->starts[k] = (uint32_t)i;
+		k += ((f & TOK_MARK(PM_RULES)) != 0) & !inside;
+	}
+	return k;
+}
+
 /* Find the word rules' phrases in the block's tokens. */
 static void
 match_words(const struct tagger *tg, struct tagwork *w, const char *s,
@@ -291,25 +319,18 @@ match_words(const struct tagger *tg, struct tagwork *w, const char *s,
 {
 	struct hit_arg h = { tg, w, 0 };
 	struct token *tok = w->toks.v;
-	size_t i = 0, n = w->toks.n, len;
+	size_t c, i, n = w->toks.n, next = 0, len, nstarts;
 
-	while (i < n) {
-		/* No phrase starts inside "JWG-ICC" or "COVID-19". */
-		if ((tok[i].flags & TOK_HYPHEN) &&
-		    (tok[i].flags & (TOK_CAPS | TOK_DIGIT))) {
-			i++;
-			continue;
-		}
-		if (!(tok[i].flags & TOK_MARK(PM_RULES))) {
-			i++;
-			continue;
-		}
+	nstarts = rule_starts(w);
+	for (c = 0; c < nstarts; c++) {
+		if ((i = w->starts[c]) < next)
+			continue;	/* inside the phrase before */
 		w->pos = base + tok[i].off;
 		h.blocks = 0;
 		len = phrase_at(&tg->rules.words, tok, i, n, s, on_hit, &h);
 		/* What person_scan() would ask again. */
 		tok[i].flags |= PM_RULED | (h.blocks ? PM_BLOCKS : 0);
-		i += len ? len : 1;
+		next = i + (len ? len : 1);
 	}
 }
 

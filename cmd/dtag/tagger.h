@@ -68,6 +68,8 @@ struct tagwork {
 	void *mctx;			/* match context, with limits */
 	void *jit;			/* JIT stack */
 	uint64_t pos;			/* offset of the token being matched */
+	uint32_t *starts;		/* tokens a word rule may start at */
+	size_t startcap;
 };
 
 /* What tag_body() counts, for --stats and warnings. */
