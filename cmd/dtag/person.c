@@ -287,7 +287,7 @@ word_is(const struct scan *s, size_t i)
 	struct wordmemo *m = &s->pf->words[t->hash % WORDMEMO_SLOTS];
 
 	if (m->gen == s->pf->gen && m->hash == t->hash && m->len == t->len &&
-	    m->flags == flags && memcmp(m->text, text, t->len) == 0)
+	    m->flags == flags && tok_text_eq(m->text, text, t->len, 0))
 		return m->what;
 	m->text = text;
 	m->len = t->len;

@@ -421,6 +421,41 @@ tt_counts(void)
 	tok_free(&t);
 }
 
+/*
+ * tok_text_eq() on two copies of n bytes (in blocks of exactly n bytes,
+ * so that a sanitizer sees a read past them) for n to 40: equal; with
+ * one letter's case changed, equal only when caseless; with one letter
+ * changed, unequal.  Nonzero when all of that holds.
+ */
+static int
+tt_text_eq_all(void)
+{
+	size_t n, i, p;
+	char *a, *b;
+	int ok = 1;
+
+	for (n = 1; n <= 40; n++) {
+		if ((a = malloc(n)) == NULL || (b = malloc(n)) == NULL) {
+			free(a);
+			return 0;
+		}
+		for (i = 0; i < n; i++)
+			a[i] = (char)('a' + i % 26);
+		for (p = 0; p < n; p++) {
+			memcpy(b, a, n);
+			ok &= tok_text_eq(a, b, n, 0) && tok_text_eq(a, b, n, 1);
+			b[p] = (char)(b[p] - 'a' + 'A');
+			ok &= !tok_text_eq(a, b, n, 0) && tok_text_eq(a, b, n, 1) &&
+			    tok_text_eq(b, a, n, 1);
+			b[p] = a[p] == 'z' ? 'y' : (char)(a[p] + 1);
+			ok &= !tok_text_eq(a, b, n, 0) && !tok_text_eq(a, b, n, 1);
+		}
+		free(a);
+		free(b);
+	}
+	return ok;
+}
+
 static void
 tt_hash(void)
 {
@@ -471,6 +506,8 @@ tt_hash(void)
 	CHECK("tok_text_eq compares n bytes only",
 	    tok_text_eq("abcX", "ABCy", 3, 1) &&
 	    tok_text_eq("abcX", "abcy", 3, 0) && tok_text_eq("x", "y", 0, 0));
+	CHECK("tok_text_eq, every length to 40 and every place of a change",
+	    tt_text_eq_all());
 }
 
 static void
