@@ -507,7 +507,7 @@ latin_lower(uint32_t cp)
 	return cp;
 }
 
-/* The slot of key of its two, which is 0 or 1. */
+/* Slot 0 or 1 (which) of the two where key may be. */
 static size_t
 stop_slot(uint64_t key, int which)
 {
